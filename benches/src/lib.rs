@@ -1,0 +1,1 @@
+//! criterion benchmarks of the Gridhouse engines live in `benches/`; run `cargo bench -p gridhouse-benches`.
