@@ -15,7 +15,16 @@
 //! assert_eq!(derive_seed(7, 3), derive_seed(7, 3));
 //! assert_ne!(derive_seed(7, 3), derive_seed(7, 4));
 //! ```
+//!
+//! Batches of environments are stepped by [`VecEnv`] (see [`batch`]), serially or, with the
+//! `rayon` feature, on all cores with bit-identical results.
 #![no_std]
+
+extern crate alloc;
+
+pub mod batch;
+
+pub use batch::{BatchOut, VecEnv, episode_seed};
 
 /// The outcome of one environment step, with Gymnasium's names.
 ///
@@ -65,6 +74,17 @@ pub trait Env {
 
     /// Applies one action.
     fn step(&mut self, action: Self::Action) -> Step;
+}
+
+/// An environment that writes its current observation into a buffer owned by the caller.
+///
+/// `Obs` is the per-env slot of a batch: `[u8; 147]` for BabyAI's image, a `String` for text.
+pub trait Observe {
+    /// The observation slot type.
+    type Obs;
+
+    /// Writes the current observation into `out`, overwriting what was there.
+    fn observe(&self, out: &mut Self::Obs);
 }
 
 /// Derives the seed of env `index` of a batch from the batch's base seed.

@@ -1,0 +1,472 @@
+//! Stepping many environments together into caller-owned contiguous buffers.
+//!
+//! A [`VecEnv`] owns `n` environments. Each call writes one observation, reward and pair of
+//! flags per env into slices the caller owns ([`BatchOut`]), so stepping allocates nothing.
+//! What happens when an episode ends is named by [`AutoResetMode`], with Gymnasium 1.x's
+//! meanings. Env `i`'s `e`-th episode (counting from 0) is seeded with
+//! [`episode_seed`]`(base_seed, i, e)`, so a batch is a pure function of its base seed and its
+//! actions, whatever the thread count.
+//!
+//! ```
+//! use env_api::{AutoResetMode, BatchOut, Env, Observe, Step, VecEnv};
+//!
+//! /// Counts steps; ends every third step.
+//! #[derive(Clone)]
+//! struct Count(u64, u64);
+//! impl Env for Count {
+//!     type Action = u8;
+//!     fn reset(&mut self, seed: u64) { *self = Count(seed % 10, 0); }
+//!     fn step(&mut self, a: u8) -> Step {
+//!         self.1 += 1;
+//!         Step { reward: a as f64, terminated: self.1 == 3, truncated: false }
+//!     }
+//! }
+//! impl Observe for Count {
+//!     type Obs = u64;
+//!     fn observe(&self, out: &mut u64) { *out = self.0 * 100 + self.1; }
+//! }
+//!
+//! let mut batch = VecEnv::new(vec![Count(0, 0); 4], 7, AutoResetMode::NextStep);
+//! let (mut obs, mut rew) = (vec![0u64; 4], vec![0.0; 4]);
+//! let (mut term, mut trunc) = (vec![false; 4], vec![false; 4]);
+//! batch.observe_all(&mut obs).unwrap();
+//! for _ in 0..3 {
+//!     let out = BatchOut { obs: &mut obs, rewards: &mut rew, terminated: &mut term, truncated: &mut trunc };
+//!     batch.step(&[1, 1, 1, 1], out).unwrap();
+//! }
+//! assert!(term.iter().all(|&t| t));
+//! ```
+
+use crate::{AutoResetMode, Env, Observe, Step, derive_seed};
+use alloc::vec::Vec;
+use core::fmt;
+
+/// The seed of env `index`'s `episode`-th episode in a batch with base seed `base`.
+///
+/// `derive_seed(derive_seed(base, index), episode)`: documented and stable across releases.
+pub fn episode_seed(base: u64, index: u64, episode: u64) -> u64 {
+    derive_seed(derive_seed(base, index), episode)
+}
+
+/// Where a batch step writes: one slot per env in each slice, all of the batch's length.
+#[derive(Debug)]
+pub struct BatchOut<'a, O> {
+    /// Observation slots.
+    pub obs: &'a mut [O],
+    /// Rewards.
+    pub rewards: &'a mut [f64],
+    /// Terminated flags.
+    pub terminated: &'a mut [bool],
+    /// Truncated flags.
+    pub truncated: &'a mut [bool],
+}
+
+/// A batch call was given slices whose lengths do not match the batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LengthMismatch {
+    /// Which argument was wrong (`"actions"`, `"obs"`, `"rewards"`, ...).
+    pub what: &'static str,
+    /// The number of envs in the batch.
+    pub expected: usize,
+    /// The length given.
+    pub got: usize,
+}
+
+impl fmt::Display for LengthMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "batch of {} envs given {} of length {}",
+            self.expected, self.what, self.got
+        )
+    }
+}
+
+impl core::error::Error for LengthMismatch {}
+
+/// One env of a batch with its bookkeeping.
+#[derive(Clone, Debug)]
+struct Slot<E> {
+    env: E,
+    /// How many episodes this env has started.
+    episodes: u64,
+    /// The last step ended the episode and [`AutoResetMode::NextStep`] is due.
+    pending_reset: bool,
+}
+
+/// Immutable facts every slot needs while stepping.
+#[derive(Clone, Copy)]
+struct Ctx {
+    base_seed: u64,
+    mode: AutoResetMode,
+}
+
+impl<E: Env> Slot<E> {
+    fn start_episode(&mut self, ctx: Ctx, index: usize) {
+        let seed = episode_seed(ctx.base_seed, index as u64, self.episodes);
+        self.episodes += 1;
+        self.pending_reset = false;
+        self.env.reset(seed);
+    }
+
+    /// Steps (or auto-resets) this env; returns what the caller sees.
+    fn advance(&mut self, ctx: Ctx, index: usize, action: E::Action) -> Step {
+        if self.pending_reset {
+            self.start_episode(ctx, index);
+            return Step::default();
+        }
+        let step = self.env.step(action);
+        if step.done() {
+            match ctx.mode {
+                AutoResetMode::NextStep => self.pending_reset = true,
+                AutoResetMode::SameStep => self.start_episode(ctx, index),
+                AutoResetMode::Disabled => {}
+            }
+        }
+        step
+    }
+}
+
+/// `n` environments stepped together.
+#[derive(Clone, Debug)]
+pub struct VecEnv<E> {
+    slots: Vec<Slot<E>>,
+    ctx_base_seed: u64,
+    mode: AutoResetMode,
+}
+
+impl<E: Env + Observe> VecEnv<E> {
+    /// Takes ownership of `envs` and starts episode 0 of each, seeded from `base_seed`.
+    pub fn new(envs: Vec<E>, base_seed: u64, mode: AutoResetMode) -> Self {
+        let mut batch = VecEnv {
+            slots: envs
+                .into_iter()
+                .map(|env| Slot {
+                    env,
+                    episodes: 0,
+                    pending_reset: false,
+                })
+                .collect(),
+            ctx_base_seed: base_seed,
+            mode,
+        };
+        batch.reset(base_seed);
+        batch
+    }
+
+    fn ctx(&self) -> Ctx {
+        Ctx {
+            base_seed: self.ctx_base_seed,
+            mode: self.mode,
+        }
+    }
+
+    /// Restarts every env from episode 0 under a new base seed.
+    pub fn reset(&mut self, base_seed: u64) {
+        self.ctx_base_seed = base_seed;
+        let ctx = self.ctx();
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            slot.episodes = 0;
+            slot.start_episode(ctx, i);
+        }
+    }
+
+    /// Starts the next episode of env `index` (for [`AutoResetMode::Disabled`]).
+    /// Returns `false` if there is no such env.
+    pub fn reset_one(&mut self, index: usize) -> bool {
+        let ctx = self.ctx();
+        match self.slots.get_mut(index) {
+            Some(slot) => {
+                slot.start_episode(ctx, index);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Number of envs.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// True for a batch of no envs.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The auto-reset mode.
+    pub fn mode(&self) -> AutoResetMode {
+        self.mode
+    }
+
+    /// Env `index`, for inspection.
+    pub fn env(&self, index: usize) -> Option<&E> {
+        self.slots.get(index).map(|s| &s.env)
+    }
+
+    /// How many episodes env `index` has started (1 after construction).
+    pub fn episodes(&self, index: usize) -> Option<u64> {
+        self.slots.get(index).map(|s| s.episodes)
+    }
+
+    /// Writes every env's current observation.
+    pub fn observe_all(&self, obs: &mut [E::Obs]) -> Result<(), LengthMismatch> {
+        check("obs", self.len(), obs.len())?;
+        for (slot, o) in self.slots.iter().zip(obs.iter_mut()) {
+            slot.env.observe(o);
+        }
+        Ok(())
+    }
+
+    fn check_out(&self, actions: usize, out: &BatchOut<'_, E::Obs>) -> Result<(), LengthMismatch> {
+        let n = self.len();
+        check("actions", n, actions)?;
+        check("obs", n, out.obs.len())?;
+        check("rewards", n, out.rewards.len())?;
+        check("terminated", n, out.terminated.len())?;
+        check("truncated", n, out.truncated.len())
+    }
+
+    /// Steps every env with its action, on this thread.
+    pub fn step(
+        &mut self,
+        actions: &[E::Action],
+        out: BatchOut<'_, E::Obs>,
+    ) -> Result<(), LengthMismatch>
+    where
+        E::Action: Copy,
+    {
+        self.check_out(actions.len(), &out)?;
+        let ctx = self.ctx();
+        step_shard(&mut self.slots, 0, ctx, actions, out);
+        Ok(())
+    }
+}
+
+#[cfg(feature = "rayon")]
+impl<E> VecEnv<E>
+where
+    E: Env + Observe + Send,
+    E::Action: Copy + Sync,
+    E::Obs: Send,
+{
+    /// Steps every env with its action on rayon's pool, in `shards` contiguous shards
+    /// (0 = one per rayon thread). Results are bit-identical to [`VecEnv::step`].
+    pub fn step_par(
+        &mut self,
+        actions: &[E::Action],
+        out: BatchOut<'_, E::Obs>,
+        shards: usize,
+    ) -> Result<(), LengthMismatch> {
+        use rayon::prelude::*;
+        self.check_out(actions.len(), &out)?;
+        let n = self.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let shards = if shards == 0 {
+            rayon::current_num_threads()
+        } else {
+            shards
+        };
+        let chunk = n.div_ceil(shards.max(1));
+        let ctx = self.ctx();
+        self.slots
+            .par_chunks_mut(chunk)
+            .zip(actions.par_chunks(chunk))
+            .zip(out.obs.par_chunks_mut(chunk))
+            .zip(out.rewards.par_chunks_mut(chunk))
+            .zip(out.terminated.par_chunks_mut(chunk))
+            .zip(out.truncated.par_chunks_mut(chunk))
+            .enumerate()
+            .for_each(
+                |(k, (((((slots, acts), obs), rewards), terminated), truncated))| {
+                    let out = BatchOut {
+                        obs,
+                        rewards,
+                        terminated,
+                        truncated,
+                    };
+                    step_shard(slots, k * chunk, ctx, acts, out);
+                },
+            );
+        Ok(())
+    }
+}
+
+fn check(what: &'static str, expected: usize, got: usize) -> Result<(), LengthMismatch> {
+    if expected == got {
+        Ok(())
+    } else {
+        Err(LengthMismatch {
+            what,
+            expected,
+            got,
+        })
+    }
+}
+
+/// Steps a contiguous shard whose first env has batch index `first`.
+fn step_shard<E: Env + Observe>(
+    slots: &mut [Slot<E>],
+    first: usize,
+    ctx: Ctx,
+    actions: &[E::Action],
+    out: BatchOut<'_, E::Obs>,
+) where
+    E::Action: Copy,
+{
+    for (k, slot) in slots.iter_mut().enumerate() {
+        let step = slot.advance(ctx, first + k, actions[k]);
+        out.rewards[k] = step.reward;
+        out.terminated[k] = step.terminated;
+        out.truncated[k] = step.truncated;
+        slot.env.observe(&mut out.obs[k]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    /// A toy env: the seed fixes an episode length; obs = (seed, steps taken).
+    #[derive(Clone, Debug, Default)]
+    struct Toy {
+        seed: u64,
+        t: u64,
+        len: u64,
+    }
+
+    impl Env for Toy {
+        type Action = u8;
+        fn reset(&mut self, seed: u64) {
+            *self = Toy {
+                seed,
+                t: 0,
+                len: 1 + seed % 4,
+            };
+        }
+        fn step(&mut self, a: u8) -> Step {
+            self.t += 1;
+            Step {
+                reward: f64::from(a) + self.t as f64 / 8.0,
+                terminated: self.t == self.len && a.is_multiple_of(2),
+                truncated: self.t >= self.len,
+            }
+        }
+    }
+
+    impl Observe for Toy {
+        type Obs = (u64, u64);
+        fn observe(&self, out: &mut (u64, u64)) {
+            *out = (self.seed, self.t);
+        }
+    }
+
+    type Record = Vec<((u64, u64), u64, bool, bool)>;
+
+    fn run(mode: AutoResetMode, n: usize, steps: usize, par: Option<usize>) -> Record {
+        let mut b = VecEnv::new(vec![Toy::default(); n], 99, mode);
+        let mut obs = vec![(0, 0); n];
+        let mut rew = vec![0.0; n];
+        let mut te = vec![false; n];
+        let mut tr = vec![false; n];
+        let mut rec = Vec::new();
+        for t in 0..steps {
+            let acts: Vec<u8> = (0..n).map(|i| ((i * 7 + t * 3) % 5) as u8).collect();
+            let out = BatchOut {
+                obs: &mut obs,
+                rewards: &mut rew,
+                terminated: &mut te,
+                truncated: &mut tr,
+            };
+            match par {
+                None => b.step(&acts, out).unwrap(),
+                #[cfg(feature = "rayon")]
+                Some(s) => b.step_par(&acts, out, s).unwrap(),
+                #[cfg(not(feature = "rayon"))]
+                Some(_) => unreachable!(),
+            }
+            for i in 0..n {
+                rec.push((obs[i], rew[i].to_bits(), te[i], tr[i]));
+            }
+        }
+        rec
+    }
+
+    #[test]
+    fn next_step_resets_on_the_following_call() {
+        let rec = run(AutoResetMode::NextStep, 3, 12, None);
+        for w in rec.chunks(3).collect::<Vec<_>>().windows(2) {
+            for (prev, cur) in w[0].iter().zip(w[1]) {
+                if prev.2 || prev.3 {
+                    // The call after a done step is a reset: t = 0, reward 0, not done.
+                    assert_eq!(cur.0.1, 0);
+                    assert_eq!(cur.1, 0.0f64.to_bits());
+                    assert!(!cur.2 && !cur.3);
+                    assert_ne!(cur.0.0, prev.0.0, "new episode, new seed");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn same_step_returns_the_new_episode_observation() {
+        let rec = run(AutoResetMode::SameStep, 3, 12, None);
+        for r in &rec {
+            if r.2 || r.3 {
+                assert_eq!(r.0.1, 0, "obs after a done step is the reset obs");
+            } else {
+                assert!(r.0.1 > 0);
+            }
+        }
+    }
+
+    #[test]
+    fn disabled_keeps_stepping_the_finished_episode() {
+        let rec = run(AutoResetMode::Disabled, 2, 10, None);
+        let last = &rec[rec.len() - 2..];
+        assert!(last.iter().all(|r| r.0.1 == 10));
+    }
+
+    #[test]
+    fn seeds_are_a_function_of_base_index_and_episode() {
+        let b = VecEnv::new(vec![Toy::default(); 3], 5, AutoResetMode::Disabled);
+        for i in 0..3 {
+            assert_eq!(b.env(i).unwrap().seed, episode_seed(5, i as u64, 0));
+            assert_eq!(b.episodes(i), Some(1));
+        }
+    }
+
+    #[test]
+    fn length_mismatch_is_an_error_not_a_panic() {
+        let mut b = VecEnv::new(vec![Toy::default(); 3], 5, AutoResetMode::NextStep);
+        let mut obs = vec![(0, 0); 3];
+        let (mut r, mut te, mut tr) = (vec![0.0; 3], vec![false; 3], vec![false; 2]);
+        let out = BatchOut {
+            obs: &mut obs,
+            rewards: &mut r,
+            terminated: &mut te,
+            truncated: &mut tr,
+        };
+        let err = b.step(&[0, 0, 0], out).unwrap_err();
+        assert_eq!(err.what, "truncated");
+        assert!(!b.reset_one(3));
+    }
+
+    #[cfg(feature = "rayon")]
+    #[test]
+    fn parallel_path_is_bit_identical_to_serial() {
+        for mode in [
+            AutoResetMode::NextStep,
+            AutoResetMode::SameStep,
+            AutoResetMode::Disabled,
+        ] {
+            let serial = run(mode, 13, 40, None);
+            for shards in [0, 1, 2, 3, 5, 13, 20] {
+                assert_eq!(serial, run(mode, 13, 40, Some(shards)), "{mode:?} {shards}");
+            }
+        }
+    }
+}
