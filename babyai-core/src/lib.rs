@@ -31,6 +31,7 @@ mod env;
 mod import;
 pub mod instr;
 mod layouts;
+pub mod trace;
 pub mod view;
 pub mod world;
 
