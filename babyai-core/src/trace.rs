@@ -146,11 +146,11 @@ pub fn replay_from_state(ep: &Episode) -> Result<usize, ReplayError> {
             let g = (env.agent_dir() as u8).to_string();
             return Err(mismatch(at, "direction", rec.direction.to_string(), g));
         }
-        if let Some(p) = rec.agent_pos {
-            if p != env.agent_pos() {
-                let g = format!("{:?}", env.agent_pos());
-                return Err(mismatch(at, "agent_pos", format!("{p:?}"), g));
-            }
+        if let Some(p) = rec.agent_pos
+            && p != env.agent_pos()
+        {
+            let g = format!("{:?}", env.agent_pos());
+            return Err(mismatch(at, "agent_pos", format!("{p:?}"), g));
         }
         if (s.reward - rec.reward).abs() > 1e-9 || s.reward.is_nan() {
             let (e, g) = (rec.reward.to_string(), s.reward.to_string());
