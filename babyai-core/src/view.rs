@@ -164,7 +164,7 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
 /// `see_through_walls`. `out` must hold `size * size * 3` bytes. No allocation.
 pub fn observe_with(world: &World, opts: ViewOptions, out: &mut [u8]) -> Result<(), ViewError> {
     let v = opts.size as usize;
-    if v < 3 || v % 2 == 0 || v > MAX_VIEW {
+    if v < 3 || v.is_multiple_of(2) || v > MAX_VIEW {
         return Err(ViewError::BadSize(opts.size));
     }
     if out.len() != v * v * 3 {
@@ -245,16 +245,16 @@ mod tests {
                         seed = seed
                             .wrapping_mul(6364136223846793005)
                             .wrapping_add(1442695040888963407);
-                        *cell = (seed >> 33) % 4 != 0;
+                        *cell = !(seed >> 33).is_multiple_of(4);
                         rows[j] |= (*cell as u32) << i;
                     }
                 }
                 let want = scalar(v, &t);
                 let mut got = vec![0u32; v];
                 process_vis(v, &rows, &mut got);
-                for i in 0..v {
-                    for j in 0..v {
-                        assert_eq!(got[j] >> i & 1 != 0, want[i][j], "v={v} i={i} j={j}");
+                for (i, col) in want.iter().enumerate() {
+                    for (j, &w) in col.iter().enumerate() {
+                        assert_eq!(got[j] >> i & 1 != 0, w, "v={v} i={i} j={j}");
                     }
                 }
             }
