@@ -140,23 +140,33 @@ fn write_cell(world: &World, out: &mut [u8], k: usize, agent_k: usize, visible: 
     out[k * 3..k * 3 + 3].copy_from_slice(&enc);
 }
 
+/// Whether an encoded cell lets sight through (`see_behind`): not a wall, not a closed or
+/// locked door.
+#[inline]
+fn enc_transparent(e: [u8; 3]) -> bool {
+    !(e[0] == 2 || (e[0] == 4 && e[2] != 0))
+}
+
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    let mut cells = [Cell::Empty; VIEW * VIEW];
+    let mut enc = [[0u8; 3]; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
     for (k, &(dx, dy)) in offs.iter().enumerate() {
-        let c = world.grid.get(ax + dx as i32, ay + dy as i32);
-        cells[k] = c;
-        transparent[k % VIEW] |= (world.grid.see_behind(c) as u32) << (k / VIEW);
+        let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
+        enc[k] = e;
+        transparent[k % VIEW] |= (enc_transparent(e) as u32) << (k / VIEW);
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
-    let agent_k = 3 * VIEW + 6;
-    for (k, &c) in cells.iter().enumerate() {
+    enc[3 * VIEW + 6] = match world.carrying {
+        Some(id) => world.grid.obj(id).encode(),
+        None => [1, 0, 0],
+    };
+    for (k, e) in enc.iter().enumerate() {
         let visible = mask[k % VIEW] >> (k / VIEW) & 1 != 0;
-        write_cell(world, out, k, agent_k, visible, c);
+        out[k * 3..k * 3 + 3].copy_from_slice(if visible { e } else { &[0, 0, 0] });
     }
 }
 
