@@ -153,10 +153,14 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let (ax, ay) = world.agent_pos;
     let mut enc = [[0u8; 3]; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
-    for (k, &(dx, dy)) in offs.iter().enumerate() {
-        let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
-        enc[k] = e;
-        transparent[k % VIEW] |= (enc_transparent(e) as u32) << (k / VIEW);
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let (dx, dy) = offs[k];
+            let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
+            enc[k] = e;
+            transparent[vy] |= (enc_transparent(e) as u32) << vx;
+        }
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
@@ -164,9 +168,12 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
         Some(id) => world.grid.obj(id).encode(),
         None => [1, 0, 0],
     };
-    for (k, e) in enc.iter().enumerate() {
-        let visible = mask[k % VIEW] >> (k / VIEW) & 1 != 0;
-        out[k * 3..k * 3 + 3].copy_from_slice(if visible { e } else { &[0, 0, 0] });
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let visible = mask[vy] >> vx & 1 != 0;
+            out[k * 3..k * 3 + 3].copy_from_slice(if visible { &enc[k] } else { &[0, 0, 0] });
+        }
     }
 }
 
