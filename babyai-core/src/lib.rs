@@ -49,7 +49,7 @@ pub mod world;
 pub use action::{ACTIONS, Action, InvalidAction};
 pub use env::{BabyEnv, default_max_steps};
 pub use env_api::Step;
-pub use import::{BoxContent, ImportError, RecordedState};
+pub use import::{BoxContent, ImportError, RecordedState, debug_level_strictness};
 pub use layouts::{LEVEL_LAYOUTS, MIXED_TRAIN_LOCAL_LAYOUTS, level_layout};
 
 /// Level ids this crate can build, as registered by Minigrid 3.2.0.

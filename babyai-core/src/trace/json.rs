@@ -220,7 +220,7 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
         });
     }
     Ok(Episode {
-        env_id,
+        env_id: env_id.clone(),
         seed,
         state: RecordedState {
             width,
@@ -233,6 +233,7 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
             mission,
             max_steps,
             layout,
+            env_id,
         },
         reset_image,
         reset_direction,
