@@ -30,11 +30,10 @@ proptest! {
         let mut bytes = text.as_bytes()[..cut.min(text.len())].to_vec();
         bytes.push(byte);
         bytes.extend_from_slice(&text.as_bytes()[cut.min(text.len())..]);
-        if let Ok(s) = String::from_utf8(bytes) {
-            if let Ok(ep) = parse_episode(&s) {
+        if let Ok(s) = String::from_utf8(bytes)
+            && let Ok(ep) = parse_episode(&s) {
                 let _ = replay_from_state(&ep);
             }
-        }
     }
 
     #[test]
