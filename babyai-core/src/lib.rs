@@ -10,5 +10,7 @@
 //! assert!(babyai_core::LEVEL_IDS.iter().all(|id| id.starts_with("BabyAI-")));
 //! ```
 
+pub mod rng;
+
 /// Level ids this crate can build, as registered by Minigrid 3.2.0.
 pub const LEVEL_IDS: &[&str] = &[];
