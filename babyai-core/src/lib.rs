@@ -10,6 +10,7 @@
 //! assert!(babyai_core::LEVEL_IDS.iter().all(|id| id.starts_with("BabyAI-")));
 //! ```
 
+pub mod levels;
 pub mod rng;
 
 /// Level ids this crate can build, as registered by Minigrid 3.2.0.
