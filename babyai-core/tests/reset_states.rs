@@ -2,8 +2,8 @@
 //! (`resets_public.jsonl`): grid, agent pose, carried object, box contents, mission,
 //! `max_steps` and the number of rejected samples.
 
-use babyai_core::levels::Generated;
 use babyai_core::levels::registry::{LEVELS, find};
+use babyai_core::levels::{BoxContent, Generated};
 use serde_json::Value;
 
 const RESETS: &str = concat!(
@@ -19,22 +19,22 @@ fn enc(v: &Value) -> [u8; 3] {
 /// The first difference between a generated state and a recorded one, if any.
 pub fn diff(g: &Generated, rec: &Value) -> Option<String> {
     let w = &g.world;
-    if rec["width"].as_u64() != Some(w.width as u64)
-        || rec["height"].as_u64() != Some(w.height as u64)
+    let (width, height) = (w.grid.width(), w.grid.height());
+    if rec["width"].as_i64() != Some(i64::from(width))
+        || rec["height"].as_i64() != Some(i64::from(height))
     {
-        return Some(format!("size {}x{}", w.width, w.height));
+        return Some(format!("size {width}x{height}"));
     }
-    let grid = g.encoded_grid();
     for (y, row) in rec["grid"].as_array().unwrap().iter().enumerate() {
         for (x, cell) in row.as_array().unwrap().iter().enumerate() {
             let want = enc(cell);
-            let got = grid[y * w.width + x];
+            let got = w.grid.encode_cell(x as i32, y as i32);
             if want != got {
                 return Some(format!("cell ({x},{y}): got {got:?}, want {want:?}"));
             }
         }
     }
-    let pos = [w.agent_pos.0, w.agent_pos.1];
+    let pos = [i64::from(w.agent_pos.0), i64::from(w.agent_pos.1)];
     let want_pos: Vec<i64> = rec["agent_pos"]
         .as_array()
         .unwrap()
@@ -44,13 +44,13 @@ pub fn diff(g: &Generated, rec: &Value) -> Option<String> {
     if want_pos != pos {
         return Some(format!("agent_pos: got {pos:?}, want {want_pos:?}"));
     }
-    if rec["agent_dir"].as_u64() != Some(u64::from(w.agent_dir)) {
+    if rec["agent_dir"].as_u64() != Some(w.agent_dir as u64) {
         return Some(format!(
-            "agent_dir: got {}, want {}",
+            "agent_dir: got {:?}, want {}",
             w.agent_dir, rec["agent_dir"]
         ));
     }
-    let carrying = g.carrying.map(|o| w.objs[o as usize].encode());
+    let carrying = w.carrying.map(|o| w.grid.obj(o).encode());
     let want_carry = if rec["carrying"].is_null() {
         None
     } else {
@@ -60,17 +60,14 @@ pub fn diff(g: &Generated, rec: &Value) -> Option<String> {
         return Some(format!("carrying: got {carrying:?}, want {want_carry:?}"));
     }
     let boxes = g.box_contents();
-    let want_boxes: Vec<(Option<(usize, usize)>, [u8; 3])> = rec["box_contents"]
+    let want_boxes: Vec<BoxContent> = rec["box_contents"]
         .as_array()
         .unwrap()
         .iter()
         .map(|b| {
-            let p = b["pos"].as_array().map(|p| {
-                (
-                    p[0].as_u64().unwrap() as usize,
-                    p[1].as_u64().unwrap() as usize,
-                )
-            });
+            let p = b["pos"]
+                .as_array()
+                .map(|p| (p[0].as_i64().unwrap() as i32, p[1].as_i64().unwrap() as i32));
             (p, enc(&b["obj"]))
         })
         .collect();

@@ -3,8 +3,8 @@
 
 use super::levelgen::{ACTION_ONLY, ActionKind, LevelGenParams};
 use super::open::SelectBy;
-use super::roomgrid::{BLUE, RED};
 use super::{Family, LevelSpec};
+use crate::world::Color;
 
 /// Every registered level, sorted by id.
 pub const LEVELS: &[LevelSpec] = &[
@@ -617,8 +617,8 @@ pub const LEVELS: &[LevelSpec] = &[
         num_cols: 3,
         fixed_max_steps: Some(720),
         family: Family::OpenTwoDoors {
-            first: Some(RED),
-            second: Some(BLUE),
+            first: Some(Color::Red),
+            second: Some(Color::Blue),
             strict: false,
         },
     },
@@ -629,8 +629,8 @@ pub const LEVELS: &[LevelSpec] = &[
         num_cols: 3,
         fixed_max_steps: Some(720),
         family: Family::OpenTwoDoors {
-            first: Some(RED),
-            second: Some(BLUE),
+            first: Some(Color::Red),
+            second: Some(Color::Blue),
             strict: true,
         },
     },
