@@ -15,3 +15,8 @@ mod surface;
 
 pub use ast::{Instr, LOC_NAMES, Loc, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc};
 pub use matching::{Matches, Target};
+mod parse;
+mod verify;
+
+pub use parse::{ParseError, parse_mission};
+pub use verify::{Status, Verifier};

@@ -9,6 +9,8 @@
 //! generate the mission, validate, and on a rejection retry with the stream continuing.
 
 pub mod action_obj_door;
+pub mod compare;
+pub mod env;
 pub mod goto;
 pub mod levelgen;
 pub mod open;
@@ -20,8 +22,10 @@ pub mod roomgrid;
 pub mod unlock;
 pub mod validate;
 
+use crate::BoxContent;
 use crate::instr::Instr;
 use crate::world::{Cell, Color, ObjId, ObjKind, World};
+pub use env::{LevelEnv, UnknownLevel, make};
 use roomgrid::{Gen, GenResult, Retry};
 
 /// What a family's `gen_mission` produced.
@@ -278,10 +282,6 @@ impl LevelSpec {
     }
 }
 
-/// One box's content: the box position (`None` for a carried box) and the content's
-/// `(type, color, state)` encoding.
-pub type BoxContent = (Option<(i32, i32)>, [u8; 3]);
-
 /// A generated level: the state right after `reset(seed)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Generated {
@@ -312,20 +312,26 @@ impl Generated {
         w
     }
 
-    /// Box contents: `(position, or None for a carried box; encoded content)`, in grid scan
-    /// order (rows `y` then `x`), the carried box last.
+    /// Box contents as the reference records them: grid scan order (rows `y` then `x`),
+    /// the carried box last.
     pub fn box_contents(&self) -> Vec<BoxContent> {
         let grid = &self.world.grid;
         let mut out = Vec::new();
         for y in 0..grid.height() {
             for x in 0..grid.width() {
                 if let Some(c) = grid.obj_at(x, y).and_then(|o| grid.obj(o).contains) {
-                    out.push((Some((x, y)), grid.obj(c).encode()));
+                    out.push(BoxContent {
+                        pos: Some((x, y)),
+                        obj: grid.obj(c).encode(),
+                    });
                 }
             }
         }
         if let Some(c) = self.world.carrying.and_then(|o| grid.obj(o).contains) {
-            out.push((None, grid.obj(c).encode()));
+            out.push(BoxContent {
+                pos: None,
+                obj: grid.obj(c).encode(),
+            });
         }
         out
     }
