@@ -32,13 +32,13 @@ fn replay_file(file: &str) -> Vec<(String, usize, usize, Option<String>)> {
         if outcome.is_ok() {
             let mut level = make(&ep.env_id).unwrap();
             level.reset(ep.seed);
-            if let Some(r) = raw["rejections"].as_u64() {
-                if u64::from(level.rejections()) != r {
-                    outcome = Err(format!(
-                        "rejections: expected {r}, got {}",
-                        level.rejections()
-                    ));
-                }
+            if let Some(r) = raw["rejections"].as_u64()
+                && u64::from(level.rejections()) != r
+            {
+                outcome = Err(format!(
+                    "rejections: expected {r}, got {}",
+                    level.rejections()
+                ));
             }
             if let Some(t) = raw.get("true_image") {
                 let mut img = [0u8; 147];
