@@ -140,23 +140,42 @@ fn write_cell(world: &World, out: &mut [u8], k: usize, agent_k: usize, visible: 
     out[k * 3..k * 3 + 3].copy_from_slice(&enc);
 }
 
+/// Whether an encoded cell lets sight through (`see_behind`): not a wall, not a closed or
+/// locked door.
+#[inline]
+fn enc_transparent(e: [u8; 3]) -> bool {
+    !(e[0] == 2 || (e[0] == 4 && e[2] != 0))
+}
+
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
+// The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
+#[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    let mut cells = [Cell::Empty; VIEW * VIEW];
+    let mut enc = [[0u8; 3]; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
-    for (k, &(dx, dy)) in offs.iter().enumerate() {
-        let c = world.grid.get(ax + dx as i32, ay + dy as i32);
-        cells[k] = c;
-        transparent[k % VIEW] |= (world.grid.see_behind(c) as u32) << (k / VIEW);
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let (dx, dy) = offs[k];
+            let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
+            enc[k] = e;
+            transparent[vy] |= (enc_transparent(e) as u32) << vx;
+        }
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
-    let agent_k = 3 * VIEW + 6;
-    for (k, &c) in cells.iter().enumerate() {
-        let visible = mask[k % VIEW] >> (k / VIEW) & 1 != 0;
-        write_cell(world, out, k, agent_k, visible, c);
+    enc[3 * VIEW + 6] = match world.carrying {
+        Some(id) => world.grid.obj(id).encode(),
+        None => [1, 0, 0],
+    };
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let visible = mask[vy] >> vx & 1 != 0;
+            out[k * 3..k * 3 + 3].copy_from_slice(if visible { &enc[k] } else { &[0, 0, 0] });
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! BabyAI step throughput: a random-action loop with an observation every step, on states
 //! imported from a GoToLocal and a BossLevel reference trace (the checked-in fixture).
-//! An episode that ends is restarted from its imported state.
+//! In `random_step_observe` an episode that ends is restarted from a clone of its imported
+//! state; `random_step_observe_no_restart` times the engine alone.
 use babyai_core::trace::parse_episode;
 use babyai_core::view::OBS_LEN;
 use babyai_core::{Action, BabyEnv};
@@ -47,6 +48,17 @@ fn bench_step(c: &mut Criterion) {
                     env = start.clone();
                 }
                 black_box(&obs);
+            })
+        });
+        // The engine alone: no restarts (stepping past an episode's end is allowed and
+        // continues the dynamics), so no clone is ever timed.
+        let mut env = start.clone();
+        g.bench_function(format!("{id}/random_step_observe_no_restart"), |b| {
+            b.iter(|| {
+                let s = env.step(rng.next());
+                env.observe(&mut obs);
+                black_box(&obs);
+                black_box(s.reward);
             })
         });
     }
