@@ -6,6 +6,8 @@
 //! * [`world`]: the grid, objects (with identities), rooms and agent.
 //! * [`instr`]: the instruction language: AST, mission text, parser, matching, verifier.
 //! * [`BabyEnv`]: world + mission + verifier with Minigrid's step rules and 7x7 view.
+//! * [`make`] / [`LevelEnv`]: the 96 registered levels ([`LEVEL_IDS`]), generated seed for
+//!   seed like Minigrid's `reset(seed=seed)` ([`levels`], randomness from [`rng`]).
 //! * [`trace`]: recorded Minigrid episodes and their from-state replay.
 //!
 //! Parity notes (all checked against the reference traces, which replay identically):
@@ -17,6 +19,9 @@
 //! * `terminated` and `truncated` can both be true: the verifier runs on the truncating step.
 //! * Importing a state that carries an object binds the mission as if that object were
 //!   still on the grid (Minigrid's `PutNext*Carrying` reset order).
+//! * `GoToImpUnlock` and `Unlock` compare room indices with `is` against numpy integers,
+//!   which is never true: the key may land in the locked room and every room, the locked
+//!   one too, gets distractors. The levels reproduce that (see [`levels::goto`]).
 //!
 //! ```
 //! use babyai_core::world::{Color, Dir, Grid, Obj, ObjKind, RoomLayout, World};
@@ -42,6 +47,8 @@ mod env;
 mod import;
 pub mod instr;
 mod layouts;
+pub mod levels;
+pub mod rng;
 pub mod trace;
 pub mod view;
 pub mod world;
@@ -52,5 +59,5 @@ pub use env_api::Step;
 pub use import::{BoxContent, ImportError, RecordedState, debug_level_strictness};
 pub use layouts::{LEVEL_LAYOUTS, MIXED_TRAIN_LOCAL_LAYOUTS, level_layout};
 
-/// Level ids this crate can build, as registered by Minigrid 3.2.0.
-pub const LEVEL_IDS: &[&str] = &[];
+pub use levels::registry::LEVEL_IDS;
+pub use levels::{LevelEnv, UnknownLevel, make};

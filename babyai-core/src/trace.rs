@@ -131,7 +131,15 @@ pub fn replay_from_state(ep: &Episode) -> Result<usize, ReplayError> {
             (env.agent_dir() as u8).to_string(),
         ));
     }
-    for (i, rec) in ep.steps.iter().enumerate() {
+    replay_steps(&mut env, &ep.steps)?;
+    Ok(ep.steps.len())
+}
+
+/// Applies `steps`' actions to `env` and compares image, direction, agent position,
+/// reward (within 1e-9), terminated and truncated after each one.
+pub fn replay_steps(env: &mut BabyEnv, steps: &[RecordedStep]) -> Result<(), ReplayError> {
+    let mut image = [0u8; OBS_LEN];
+    for (i, rec) in steps.iter().enumerate() {
         let action = Action::try_from(rec.action).map_err(|_| ReplayError::BadAction {
             step: i,
             action: rec.action,
@@ -165,7 +173,7 @@ pub fn replay_from_state(ep: &Episode) -> Result<usize, ReplayError> {
             return Err(mismatch(at, "truncated", e, g));
         }
     }
-    Ok(ep.steps.len())
+    Ok(())
 }
 
 #[cfg(feature = "json")]

@@ -196,10 +196,12 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
     };
     let reset_direction = as_small(field(&v, "reset_direction", "")?, "reset_direction", 3)? as u8;
     let mut steps = Vec::new();
-    for (i, s) in as_array(field(&v, "steps", "")?, "steps")?
-        .iter()
-        .enumerate()
-    {
+    // Reset-state files have no `steps`: such a line is an episode of zero steps.
+    let recorded_steps = match v.get("steps") {
+        Some(s) => as_array(s, "steps")?.as_slice(),
+        None => &[],
+    };
+    for (i, s) in recorded_steps.iter().enumerate() {
         let p = format!("steps[{i}]");
         let f = |k: &str| field(s, k, &p);
         let reward = f("reward")?

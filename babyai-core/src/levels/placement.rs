@@ -1,0 +1,193 @@
+//! Object and agent placement with Minigrid's rejection loops (`place_obj`, `place_in_room`,
+//! `add_object`, `add_distractors`, `place_agent`) and the reachability check.
+
+use super::roomgrid::{Gen, GenResult, OBJ_KINDS, Retry};
+use crate::world::{COLOR_NAMES, Cell, Color, Dir, MAX_SIDE, Obj, ObjId, ObjKind};
+
+impl Gen {
+    /// `place_obj(obj, top, size, reject_fn, max_tries)`: draws `x` then `y` in the rectangle
+    /// (clipped to the grid) until the cell is empty, not the agent's, and (with
+    /// `reject_next_to`) at Manhattan distance >= 2 from the agent. `obj` `None` places nothing
+    /// (used for the agent). `max_tries` `None` is unbounded.
+    pub fn place_obj(
+        &mut self,
+        obj: Option<ObjId>,
+        top: (i32, i32),
+        size: (i32, i32),
+        reject_next_to: bool,
+        max_tries: Option<u32>,
+    ) -> GenResult<(i32, i32)> {
+        let x_hi = (top.0 + size.0).min(self.grid().width());
+        let y_hi = (top.1 + size.1).min(self.grid().height());
+        let mut tries: u32 = 0;
+        let pos = loop {
+            if max_tries.is_some_and(|m| tries > m) {
+                return Err(Retry::Recursion);
+            }
+            tries += 1;
+            let x = self.rand_i32(top.0, x_hi);
+            let y = self.rand_i32(top.1, y_hi);
+            if self.grid().get(x, y) != Cell::Empty {
+                continue;
+            }
+            let (ax, ay) = self.world.agent_pos;
+            if (x, y) == (ax, ay) {
+                continue;
+            }
+            if reject_next_to && (x - ax).abs() + (y - ay).abs() < 2 {
+                continue;
+            }
+            break (x, y);
+        };
+        if let Some(o) = obj {
+            let grid = self.grid_mut();
+            grid.set(pos.0, pos.1, Cell::Obj(o));
+            grid.obj_mut(o).cur_pos = (pos.0 as i8, pos.1 as i8);
+        }
+        Ok(pos)
+    }
+
+    /// `place_in_room(i, j, obj)`: `place_obj` over the room with `reject_next_to`,
+    /// 1000 tries; records the object in the room.
+    pub fn place_in_room(&mut self, i: usize, j: usize, obj: ObjId) -> GenResult<(i32, i32)> {
+        let r = self.room(i, j);
+        let (top, size) = (r.top, r.size);
+        let pos = self.place_obj(Some(obj), top, size, true, Some(1000))?;
+        self.room_mut(i, j).objs.push(obj);
+        Ok(pos)
+    }
+
+    /// `add_object(i, j, kind, color)`: kind drawn from key/ball/box, then colour, if absent.
+    pub fn add_object(
+        &mut self,
+        i: usize,
+        j: usize,
+        kind: Option<ObjKind>,
+        color: Option<Color>,
+    ) -> GenResult<ObjId> {
+        let kind = match kind {
+            Some(k) => k,
+            None => self.rng.rand_elem(&OBJ_KINDS),
+        };
+        let color = match color {
+            Some(c) => c,
+            None => self.rand_color(),
+        };
+        let o = self.grid_mut().add_obj(Obj::new(kind, color));
+        self.place_in_room(i, j, o)?;
+        Ok(o)
+    }
+
+    /// `add_distractors(i, j, num_distractors, all_unique)`: colour then kind per object,
+    /// redrawn while `all_unique` and the pair exists; room drawn (`i` then `j`) if absent.
+    pub fn add_distractors(
+        &mut self,
+        i: Option<usize>,
+        j: Option<usize>,
+        num: usize,
+        all_unique: bool,
+    ) -> GenResult<Vec<ObjId>> {
+        let mut existing: Vec<(ObjKind, Color)> = Vec::new();
+        for r in &self.rooms {
+            for &o in &r.objs {
+                let ob = self.world.grid.obj(o);
+                existing.push((ob.kind, ob.color));
+            }
+        }
+        let mut dists = Vec::with_capacity(num);
+        while dists.len() < num {
+            let color = self.rng.rand_elem(&COLOR_NAMES);
+            let kind = self.rng.rand_elem(&OBJ_KINDS);
+            if all_unique && existing.contains(&(kind, color)) {
+                continue;
+            }
+            let ri = match i {
+                Some(v) => v,
+                None => self.rng.rand_int(0, self.num_cols),
+            };
+            let rj = match j {
+                Some(v) => v,
+                None => self.rng.rand_int(0, self.num_rows),
+            };
+            let o = self.add_object(ri, rj, Some(kind), Some(color))?;
+            existing.push((kind, color));
+            dists.push(o);
+        }
+        Ok(dists)
+    }
+
+    /// `RoomGrid.place_agent(i, j, rand_dir=True)`: room drawn (`i` then `j`) if absent, then
+    /// a random empty cell and direction, repeated until the front cell is empty or a wall.
+    pub fn place_agent(&mut self, i: Option<usize>, j: Option<usize>) -> GenResult<()> {
+        let i = match i {
+            Some(v) => v,
+            None => self.rng.rand_int(0, self.num_cols),
+        };
+        let j = match j {
+            Some(v) => v,
+            None => self.rng.rand_int(0, self.num_rows),
+        };
+        let r = self.room(i, j);
+        let (top, size) = (r.top, r.size);
+        loop {
+            self.world.agent_pos = (-1, -1);
+            let pos = self.place_obj(None, top, size, false, Some(1000))?;
+            self.world.agent_pos = pos;
+            self.world.agent_dir = Dir::from_idx(self.rng.rand_int(0, 4) as u8);
+            let (fx, fy) = self.world.front_pos();
+            if matches!(self.grid().get(fx, fy), Cell::Empty | Cell::Wall) {
+                return Ok(());
+            }
+        }
+    }
+
+    /// `check_objs_reachable(raise_exc=False)`: flood fill from the agent through empty cells
+    /// and doors (any state); true iff every object on the grid is reached. (Minigrid's
+    /// depth-first order differs, the reached set does not.)
+    pub fn objs_reachable(&self) -> bool {
+        let grid = self.grid();
+        let (w, h) = (grid.width(), grid.height());
+        // One bit per cell (grids are at most MAX_SIDE x MAX_SIDE).
+        let mut seen = [0u64; MAX_SIDE * MAX_SIDE / 64];
+        let mut mark = |k: usize| {
+            let (word, bit) = (k / 64, 1u64 << (k % 64));
+            let new = seen[word] & bit == 0;
+            seen[word] |= bit;
+            new
+        };
+        let (ax, ay) = self.world.agent_pos;
+        if !grid.in_bounds(ax, ay) {
+            return false;
+        }
+        let mut stack: Vec<(i32, i32)> = Vec::with_capacity((w * h) as usize);
+        mark((ay * w + ax) as usize);
+        stack.push((ax, ay));
+        while let Some((x, y)) = stack.pop() {
+            match grid.get(x, y) {
+                Cell::Empty => {}
+                Cell::Obj(o) if grid.obj(o).kind == ObjKind::Door => {}
+                _ => continue,
+            }
+            for (nx, ny) in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] {
+                if grid.in_bounds(nx, ny) && mark((ny * w + nx) as usize) {
+                    stack.push((nx, ny));
+                }
+            }
+        }
+        (0..h).all(|y| {
+            (0..w).all(|x| {
+                let k = (y * w + x) as usize;
+                !matches!(grid.get(x, y), Cell::Obj(_)) || seen[k / 64] & (1 << (k % 64)) != 0
+            })
+        })
+    }
+
+    /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
+    pub fn check_objs_reachable(&self) -> GenResult<()> {
+        if self.objs_reachable() {
+            Ok(())
+        } else {
+            Err(Retry::Reject)
+        }
+    }
+}
