@@ -32,7 +32,10 @@ pub struct StepOut<'a> {
 /// let mut env = Env::new(game, Dialect::V042);
 /// assert!(env.reset().starts_with("-= Welcome to TextWorld, ALFRED! =-"));
 /// let out = env.step_text("go to countertop 1");
-/// assert_eq!(out.feedback, "You arrive at countertop 1. On the countertop 1, you see a apple 1.");
+/// assert_eq!(
+///     out.feedback,
+///     "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a desklamp 1."
+/// );
 /// let out = env.step_text("take apple 1 from countertop 1");
 /// assert!(!out.won);
 /// let _ = env.step_text("go to fridge 1");

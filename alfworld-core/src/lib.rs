@@ -17,8 +17,12 @@
 //! env.reset();
 //! let mut texts = Vec::new();
 //! env.admissible_texts(&mut texts);
-//! assert_eq!(texts[0], "examine knife 1"); // held? no: the agent starts at the countertop
-//! assert!(texts.contains(&"go to fridge 1".to_string()));
+//! assert_eq!(
+//!     texts,
+//!     ["go to countertop 1", "go to fridge 1", "go to microwave 1", "go to sinkbasin 1", "help", "inventory", "look"]
+//! );
+//! let out = env.step_text("go to sinkbasin 1");
+//! assert_eq!(out.feedback, "You arrive at sinkbasin 1. On the sinkbasin 1, you see a apple 2, and a knife 1.");
 //! # Ok(()) }
 //! ```
 

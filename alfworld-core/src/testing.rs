@@ -2,8 +2,9 @@
 //!
 //! It follows the real data's conventions (mangled ids, `loc_bar_…` locations, `canContain`
 //! pairs, a goal from ALFWorld's goal library) with a small domain carrying ALFWorld 0.4.2's
-//! action signatures: a kitchen with a countertop (an apple, a knife, a mug), a fridge, a
-//! microwave and a sink basin; the task is to put an apple in the fridge.
+//! action signatures: a kitchen with a countertop (an apple and a desk lamp), a fridge, a
+//! microwave (a mug) and a sink basin (a second apple and a knife); the task is to put an apple
+//! in the fridge. [`with_goal`] swaps in another goal (one per task type in the tests).
 
 /// A compact domain with ALFWorld 0.4.2's actions (signatures and the preconditions the
 /// engine reads).
@@ -32,10 +33,12 @@ pub const TINY_PROBLEM: &str = r#"(define (problem plan_tiny)
  (:domain alfred)
  (:objects
   agent1 - agent
-  AppleType KnifeType MugType - otype
+  AppleType DeskLampType KnifeType MugType - otype
   CounterTopType FridgeType MicrowaveType SinkBasinType - rtype
   Apple_bar__plus_00_dot_30_bar__plus_00_dot_80_bar__plus_00_dot_60 - object
   Knife_bar__plus_01_dot_50_bar__plus_00_dot_92_bar__plus_00_dot_50 - object
+  Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13 - object
+  DeskLamp_bar__plus_01_dot_20_bar__plus_00_dot_90_bar__plus_00_dot_20 - object
   Mug_bar__plus_01_dot_40_bar__plus_00_dot_90_bar__plus_00_dot_30 - object
   CounterTop_bar__plus_01_dot_59_bar__plus_00_dot_95_bar__plus_00_dot_41 - receptacle
   Fridge_bar__minus_02_dot_10_bar__plus_00_dot_00_bar__plus_01_dot_07 - receptacle
@@ -51,8 +54,20 @@ pub const TINY_PROBLEM: &str = r#"(define (problem plan_tiny)
   (receptacleType Sink_bar__minus_00_dot_11_bar__plus_00_dot_89_bar__minus_02_dot_01_bar_SinkBasin SinkBasinType)
   (objectType Apple_bar__plus_00_dot_30_bar__plus_00_dot_80_bar__plus_00_dot_60 AppleType)
   (objectType Knife_bar__plus_01_dot_50_bar__plus_00_dot_92_bar__plus_00_dot_50 KnifeType)
+  (objectType Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13 AppleType)
+  (objectType DeskLamp_bar__plus_01_dot_20_bar__plus_00_dot_90_bar__plus_00_dot_20 DeskLampType)
+  (pickupable Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13)
+  (heatable Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13)
+  (coolable Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13)
+  (cleanable Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13)
+  (sliceable Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13)
+  (toggleable DeskLamp_bar__plus_01_dot_20_bar__plus_00_dot_90_bar__plus_00_dot_20)
+  (inReceptacle Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13 Sink_bar__minus_00_dot_11_bar__plus_00_dot_89_bar__minus_02_dot_01_bar_SinkBasin)
+  (objectAtLocation Apple_bar__minus_00_dot_47_bar__plus_00_dot_97_bar__plus_01_dot_13 loc_bar_0_bar__minus_5_bar_2_bar_60)
+  (inReceptacle DeskLamp_bar__plus_01_dot_20_bar__plus_00_dot_90_bar__plus_00_dot_20 CounterTop_bar__plus_01_dot_59_bar__plus_00_dot_95_bar__plus_00_dot_41)
+  (objectAtLocation DeskLamp_bar__plus_01_dot_20_bar__plus_00_dot_90_bar__plus_00_dot_20 loc_bar_5_bar_2_bar_1_bar_45)
   (objectType Mug_bar__plus_01_dot_40_bar__plus_00_dot_90_bar__plus_00_dot_30 MugType)
-  (canContain CounterTopType AppleType) (canContain CounterTopType KnifeType) (canContain CounterTopType MugType)
+  (canContain CounterTopType AppleType) (canContain CounterTopType DeskLampType) (canContain CounterTopType KnifeType) (canContain CounterTopType MugType)
   (canContain FridgeType AppleType) (canContain FridgeType MugType)
   (canContain MicrowaveType AppleType) (canContain MicrowaveType MugType)
   (canContain SinkBasinType AppleType) (canContain SinkBasinType KnifeType) (canContain SinkBasinType MugType)
@@ -101,6 +116,12 @@ action PutObject {
     feedback :: "#PutObject.feedback#";
 }
 "##;
+
+/// The tiny problem with its `(:goal …)` replaced by `goal` (a PDDL formula).
+pub fn with_goal(goal: &str) -> String {
+    let at = TINY_PROBLEM.find(" (:goal").unwrap_or(TINY_PROBLEM.len());
+    format!("{} (:goal {goal})\n)", &TINY_PROBLEM[..at])
+}
 
 /// The tiny game as `game.tw-pddl` JSON text.
 pub fn tiny_game_json() -> String {
