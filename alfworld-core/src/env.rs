@@ -171,8 +171,10 @@ impl Env {
         match cmd.filter(|&c| rules::applicable(&self.game, &self.state, c)) {
             Some(c) => {
                 rules::apply(&self.game, self.dialect, &mut self.state, c, &mut self.feedback);
-                self.admissible_fresh = false;
-                self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+                if c.changes_state() {
+                    self.admissible_fresh = false;
+                    self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+                }
             }
             None => self.feedback.push_str(words::NOTHING_HAPPENS),
         }
