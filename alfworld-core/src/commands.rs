@@ -94,7 +94,7 @@ impl Command {
     }
 
     /// The command's text pieces (concatenated, they are the command).
-    fn pieces<'g>(self, game: &'g Game, dialect: Dialect) -> [&'g str; 4] {
+    fn pieces(self, game: &Game, dialect: Dialect) -> [&str; 4] {
         let (pre, mid) = self.verb().words(dialect);
         let (a, b) = self.named();
         let a = a.map_or("", |n| game.name(n));
@@ -177,7 +177,9 @@ pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
         let mut from = 0;
         while let Some(i) = rest[from..].find(mid) {
             let cut = from + i;
-            if let (Some(a), Some(b)) = (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..])) {
+            if let (Some(a), Some(b)) =
+                (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..]))
+            {
                 return Some((a, b));
             }
             from = cut + 1;
