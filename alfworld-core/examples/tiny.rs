@@ -17,7 +17,5 @@ fn main() {
         let out = env.step_text(cmd);
         println!("> {cmd}\n{} (won {})", out.feedback, out.won);
     }
-    let mut texts = Vec::new();
-    env.admissible_texts(&mut texts);
-    println!("{texts:?}");
+    println!("{:?}", env.admissible_texts());
 }

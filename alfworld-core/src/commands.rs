@@ -248,18 +248,5 @@ pub fn normalise_into(text: &str, out: &mut String) {
     }
 }
 
-/// Writes `cmds` as text, one per element of `out` (reusing its strings).
-pub fn render_all(cmds: &[Command], game: &Game, dialect: Dialect, out: &mut Vec<String>) {
-    out.truncate(cmds.len());
-    for (i, c) in cmds.iter().enumerate() {
-        if let Some(s) = out.get_mut(i) {
-            s.clear();
-            c.render(game, dialect, s);
-        } else {
-            out.push(c.text(game, dialect));
-        }
-    }
-}
-
 /// The help text (for callers that render without an [`crate::Env`]).
 pub const HELP: &str = words::HELP;

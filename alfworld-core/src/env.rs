@@ -57,6 +57,10 @@ pub struct Env {
     scratch: String,
     admissible: Vec<Command>,
     admissible_fresh: bool,
+    /// Rendered admissible commands: `texts[..n_texts]` are current, the rest are spare
+    /// buffers kept for reuse.
+    texts: Vec<String>,
+    n_texts: usize,
     bind: Vec<Val>,
 }
 
@@ -79,6 +83,8 @@ impl Env {
             scratch: String::with_capacity(64),
             admissible: Vec::with_capacity(64),
             admissible_fresh: false,
+            texts: Vec::new(),
+            n_texts: 0,
             bind: vec![Val::default(); slots],
         }
     }
@@ -209,9 +215,19 @@ impl Env {
         cmd.render(&self.game, self.dialect, out);
     }
 
-    /// Writes the admissible commands' texts into `out` (reusing its strings).
-    pub fn admissible_texts(&mut self, out: &mut Vec<String>) {
+    /// The admissible commands as text, in ALFWorld's order (rendered into buffers the env
+    /// keeps, so repeated calls do not allocate).
+    pub fn admissible_texts(&mut self) -> &[String] {
         self.admissible();
-        commands::render_all(&self.admissible, &self.game, self.dialect, out);
+        let n = self.admissible.len();
+        while self.texts.len() < n {
+            self.texts.push(String::new());
+        }
+        for (c, s) in self.admissible.iter().zip(&mut self.texts) {
+            s.clear();
+            c.render(&self.game, self.dialect, s);
+        }
+        self.n_texts = n;
+        &self.texts[..self.n_texts]
     }
 }

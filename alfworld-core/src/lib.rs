@@ -15,8 +15,7 @@
 //! let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json())?;
 //! let mut env = Env::new(game.clone(), game.dialect());
 //! env.reset();
-//! let mut texts = Vec::new();
-//! env.admissible_texts(&mut texts);
+//! let texts = env.admissible_texts();
 //! assert_eq!(
 //!     texts,
 //!     ["go to countertop 1", "go to fridge 1", "go to microwave 1", "go to sinkbasin 1", "help", "inventory", "look"]

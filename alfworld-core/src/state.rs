@@ -26,8 +26,9 @@ bitflags! {
     }
 }
 
-/// A snapshot of an episode's changeable facts; `Clone` is a full snapshot.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A snapshot of an episode's changeable facts; `Clone` is a full snapshot (and
+/// `clone_from` reuses the target's memory, so a reset does not allocate).
+#[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct State {
     /// The agent's location index, or [`NONE`].
@@ -44,6 +45,30 @@ pub struct State {
     pub(crate) obj_at: Vec<u16>,
     /// Per object: its changeable facts.
     pub(crate) obj_state: Vec<ObjState>,
+}
+
+impl Clone for State {
+    fn clone(&self) -> Self {
+        State {
+            agent_loc: self.agent_loc,
+            held: self.held,
+            holds_any: self.holds_any,
+            opened: self.opened.clone(),
+            obj_in: self.obj_in.clone(),
+            obj_at: self.obj_at.clone(),
+            obj_state: self.obj_state.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, src: &Self) {
+        self.agent_loc = src.agent_loc;
+        self.held = src.held;
+        self.holds_any = src.holds_any;
+        self.opened.clone_from(&src.opened);
+        self.obj_in.clone_from(&src.obj_in);
+        self.obj_at.clone_from(&src.obj_at);
+        self.obj_state.clone_from(&src.obj_state);
+    }
 }
 
 impl State {

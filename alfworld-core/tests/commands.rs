@@ -23,9 +23,7 @@ fn say(env: &mut Env, cmd: &str) -> String {
 }
 
 fn admissible(env: &mut Env) -> Vec<String> {
-    let mut v = Vec::new();
-    env.admissible_texts(&mut v);
-    v
+    env.admissible_texts().to_vec()
 }
 
 #[test]

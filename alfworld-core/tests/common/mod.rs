@@ -33,7 +33,6 @@ pub fn replay(trace: &Path, root: &Path) -> (usize, usize, Vec<String>) {
     let text = std::fs::read_to_string(trace).unwrap();
     let mut failures = Vec::new();
     let (mut episodes, mut steps) = (0, 0);
-    let mut texts = Vec::new();
     for (n, line) in text
         .lines()
         .enumerate()
@@ -63,7 +62,7 @@ pub fn replay(trace: &Path, root: &Path) -> (usize, usize, Vec<String>) {
                     rec["won"], rec["done"], got.1, got.2
                 ));
             }
-            env.admissible_texts(&mut texts);
+            let texts = env.admissible_texts();
             let want: Vec<&str> = rec["admissible_commands"]
                 .as_array()
                 .unwrap()

@@ -48,13 +48,7 @@ fn short(s: &str) -> String {
 }
 
 /// Compares one recorded step (`what` names it) with what the engine produced.
-fn check(
-    what: &str,
-    rec: &Value,
-    env: &mut Env,
-    got: (&str, bool, bool),
-    texts: &mut Vec<String>,
-) -> Result<(), String> {
+fn check(what: &str, rec: &Value, env: &mut Env, got: (&str, bool, bool)) -> Result<(), String> {
     let (fb, won, done) = got;
     let want_obs = rec.get("obs").and_then(Value::as_str).unwrap_or("");
     if fb != want_obs {
@@ -75,7 +69,7 @@ fn check(
         return Err(format!("{what}: done expected {d}, got {done}"));
     }
     if let Some(adm) = rec.get("admissible_commands").and_then(Value::as_array) {
-        env.admissible_texts(texts);
+        let texts = env.admissible_texts();
         let want: Vec<&str> = adm.iter().filter_map(Value::as_str).collect();
         if want.len() != adm.len() || texts.iter().map(String::as_str).ne(want.iter().copied()) {
             let mut msg = format!("{what}: admissible commands differ");
@@ -108,10 +102,9 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
         .ok_or("episode has no \"steps\" list")?;
     let first = steps.first().ok_or("episode has no reset step")?;
     let mut env = Env::new(Arc::clone(game), game.dialect());
-    let mut texts: Vec<String> = Vec::new();
     let intro = env.reset().to_string();
     let won = env.won();
-    check("reset", first, &mut env, (&intro, won, false), &mut texts)?;
+    check("reset", first, &mut env, (&intro, won, false))?;
     for (i, s) in steps.iter().enumerate().skip(1) {
         let action = s
             .get("action")
@@ -124,7 +117,6 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
             s,
             &mut env,
             (&fb, won, done),
-            &mut texts,
         )?;
     }
     Ok(steps.len() - 1)
