@@ -234,8 +234,8 @@ impl Game {
             held: NONE,
             holds_any: false,
             opened: vec![false; receptacles.len()],
-            obj_in: vec![NONE; n_o],
-            obj_at: vec![NONE; n_o],
+            obj_in: crate::state::Rel::new(n_o),
+            obj_at: crate::state::Rel::new(n_o),
             obj_state: vec![ObjState::empty(); n_o],
         };
         let mut can_contain = vec![false; rtypes.len() * otypes.len()];
@@ -456,10 +456,7 @@ fn apply_fact(
         }
         "objectatlocation" => {
             let a = want(&[Object, Location])?;
-            if st.obj_at[a[0] as usize] != NONE {
-                return Err(twice("an object's location"));
-            }
-            st.obj_at[a[0] as usize] = a[1];
+            st.obj_at.insert(a[0], a[1]);
         }
         "openable" => {
             let a = want(&[Receptacle])?;
@@ -471,10 +468,7 @@ fn apply_fact(
         }
         "inreceptacle" => {
             let a = want(&[Object, Receptacle])?;
-            if st.obj_in[a[0] as usize] != NONE {
-                return Err(twice("an object's receptacle"));
-            }
-            st.obj_in[a[0] as usize] = a[1];
+            st.obj_in.insert(a[0], a[1]);
         }
         "inreceptacleobject" => {
             let a = want(&[Object, Object])?;

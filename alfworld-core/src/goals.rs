@@ -518,13 +518,13 @@ pub(crate) fn unsatisfiable_pair(game: &Game) -> Option<(String, String)> {
         if game.can_contain(rt, ot) {
             continue;
         }
-        let already = game.objects.iter().enumerate().any(|(i, o)| {
-            o.otype == Some(ot)
-                && game
-                    .init
-                    .receptacle_of(i as u16)
-                    .is_some_and(|r| game.receptacles[r as usize].rtype == Some(rt))
-        });
+        let already =
+            game.objects.iter().enumerate().any(|(i, o)| {
+                o.otype == Some(ot)
+                    && game.receptacles.iter().enumerate().any(|(r, rec)| {
+                        rec.rtype == Some(rt) && game.init.is_in(i as u16, r as u16)
+                    })
+            });
         if !already {
             return Some((
                 game.rtype_name(rt).to_string(),
@@ -558,10 +558,10 @@ impl Eval<'_> {
             (Pred::ReceptacleAtLocation, Val::Rec(r), Val::Loc(l)) => {
                 g.receptacles[r as usize].location == Some(l)
             }
-            (Pred::ObjectAtLocation, Val::Obj(o), Val::Loc(l)) => st.obj_at[o as usize] == l,
+            (Pred::ObjectAtLocation, Val::Obj(o), Val::Loc(l)) => st.obj_at.contains(o, l),
             (Pred::Openable, Val::Rec(r), _) => g.receptacles[r as usize].openable,
             (Pred::Opened, Val::Rec(r), _) => st.opened[r as usize],
-            (Pred::InReceptacle, Val::Obj(o), Val::Rec(r)) => st.obj_in[o as usize] == r,
+            (Pred::InReceptacle, Val::Obj(o), Val::Rec(r)) => st.obj_in.contains(o, r),
             (Pred::InReceptacleObject, Val::Obj(i), Val::Obj(o)) => {
                 g.objects[o as usize].contents.contains(&i)
             }

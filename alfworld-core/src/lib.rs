@@ -42,7 +42,7 @@ pub use env::{Env, StepOut};
 pub use error::LoadError;
 pub use game::{Game, LoadOptions, Named};
 pub use goals::TaskType;
-pub use state::{ObjState, State};
+pub use state::{ObjState, Rel, State};
 pub use text_render::alfworld::Dialect;
 
 /// Env ids (task sets) this crate can build. Task sets come with the generator; until then

@@ -91,3 +91,38 @@ fn unsolvable_game_is_reported() {
     assert!(matches!(e, LoadError::Unsolvable { .. }), "{e}");
     assert!(e.to_string().contains("bedtype"), "{e}");
 }
+
+#[test]
+fn an_object_in_two_receptacles_follows_the_domain() {
+    // ALFRED objects can have two parents (a mug in a coffee machine on a countertop); the
+    // PDDL facts are kept as a relation and taking removes only the named receptacle's fact.
+    let knife = "Knife_bar__plus_01_dot_50_bar__plus_00_dot_92_bar__plus_00_dot_50";
+    let counter = "CounterTop_bar__plus_01_dot_59_bar__plus_00_dot_95_bar__plus_00_dot_41";
+    let problem = TINY_PROBLEM.replace(
+        " (:init\n",
+        &format!(" (:init\n  (inReceptacle {knife} {counter})\n"),
+    );
+    let json = alfworld_core::testing::tw_pddl_json(
+        alfworld_core::testing::TINY_DOMAIN,
+        alfworld_core::testing::TINY_GRAMMAR,
+        &problem,
+    );
+    let game = Game::from_tw_pddl(&json).unwrap();
+    let mut env = alfworld_core::Env::new(game, Dialect::V042);
+    env.reset();
+    let out = env.step_text("go to countertop 1");
+    assert_eq!(
+        out.feedback,
+        "You arrive at countertop 1. On the countertop 1, you see a apple 1, a desklamp 1, and a knife 1."
+    );
+    let out = env.step_text("take knife 1 from countertop 1");
+    assert_eq!(
+        out.feedback,
+        "You pick up the knife 1 from the countertop 1."
+    );
+    let out = env.step_text("go to sinkbasin 1");
+    assert_eq!(
+        out.feedback,
+        "You arrive at sinkbasin 1. On the sinkbasin 1, you see a apple 2, and a knife 1."
+    );
+}
