@@ -231,3 +231,23 @@ impl Env {
         &self.texts[..self.n_texts]
     }
 }
+
+/// The shared Gym-like interface: `reset` ignores the seed (a game file is one fixed episode),
+/// `step` rewards 1 when won (ALFWorld's score), `terminated = won`, `truncated` by the step
+/// limit.
+impl env_api::Env for Env {
+    type Action = Command;
+
+    fn reset(&mut self, _seed: u64) {
+        Env::reset(self);
+    }
+
+    fn step(&mut self, action: Command) -> env_api::Step {
+        let out = Env::step(self, action);
+        env_api::Step {
+            reward: if out.won { 1.0 } else { 0.0 },
+            terminated: out.won,
+            truncated: out.truncated,
+        }
+    }
+}

@@ -386,11 +386,6 @@ impl Game {
         self.otypes.get(i as usize).map_or("", String::as_str)
     }
 
-    #[doc(hidden)]
-    pub fn goal_debug(&self) -> String {
-        format!("{:?}", self.goal)
-    }
-
     pub(crate) fn n_locations(&self) -> usize {
         self.location_ids.len()
     }

@@ -354,3 +354,31 @@ fn clone_is_a_snapshot() {
     }
     assert!(a.won() && b.won());
 }
+
+#[test]
+fn env_api_trait() {
+    let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
+    let mut e = Env::new(game, Dialect::V042);
+    env_api::Env::reset(&mut e, 7);
+    let g = e.game().clone();
+    let r = |name: &str| match g.find(name) {
+        Some(alfworld_core::Named::Receptacle(i)) => i,
+        _ => panic!("{name}"),
+    };
+    let o = |name: &str| match g.find(name) {
+        Some(alfworld_core::Named::Object(i)) => i,
+        _ => panic!("{name}"),
+    };
+    let plan = [
+        Command::GoTo(r("countertop 1")),
+        Command::Take(o("apple 1"), r("countertop 1")),
+        Command::GoTo(r("fridge 1")),
+        Command::Open(r("fridge 1")),
+    ];
+    for c in plan {
+        let s = env_api::Env::step(&mut e, c);
+        assert_eq!((s.reward, s.terminated), (0.0, false));
+    }
+    let s = env_api::Env::step(&mut e, Command::Put(o("apple 1"), r("fridge 1")));
+    assert_eq!((s.reward, s.terminated, s.truncated), (1.0, true, false));
+}
