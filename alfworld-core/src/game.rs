@@ -289,7 +289,10 @@ impl Game {
             goal: CompiledGoal::default(),
         };
         game.goal = goals::compile(&p.goal, &game)?;
-        if let Some((rt, ot)) = goals::unsatisfiable_pair(&game) {
+        // Only a domain whose PutObject checks canContain makes such a goal unreachable.
+        if game.rules.put_checks_can_contain
+            && let Some((rt, ot)) = goals::unsatisfiable_pair(&game)
+        {
             return Err(LoadError::Unsolvable {
                 rtype: rt,
                 otype: ot,
