@@ -15,6 +15,8 @@ Examples:
   gridhouse replay babyai resets_public.jsonl
                                       generate each level from its id and seed, compare the
                                       reset (and replay the steps, if any)
+  gridhouse replay alfworld traces.jsonl --games reference/alfworld
+                                      re-play ALFWorld traces, compare every step
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -30,14 +32,20 @@ enum Command {
     /// List every env id Gridhouse knows, one per line, with a one-line description.
     List(ListArgs),
     /// Replay recorded episodes and compare every observation, reward and flag.
-    Replay(ReplayArgs),
+    #[command(subcommand)]
+    Replay(ReplayCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ReplayCommand {
+    /// Minigrid BabyAI traces or reset states (JSON lines recorded from Minigrid 3.2.0).
+    Babyai(BabyaiReplayArgs),
+    /// ALFWorld traces (JSON lines recorded from ALFWorld 0.4.2).
+    Alfworld(replay::alfworld::Args),
 }
 
 #[derive(clap::Args, Debug)]
-struct ReplayArgs {
-    /// Which engine recorded the file.
-    #[arg(value_enum)]
-    engine: replay::ReplayEngine,
+struct BabyaiReplayArgs {
     /// A trace file: one JSON episode per line.
     file: std::path::PathBuf,
     /// Start each episode from its recorded state (grid, agent, mission) instead of
@@ -57,7 +65,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::List(args) => cmd_list(&args),
-        Command::Replay(args) => cmd_replay(&args),
+        Command::Replay(ReplayCommand::Babyai(args)) => cmd_replay_babyai(&args),
+        Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
     };
     match result {
         Ok(code) => code,
@@ -84,12 +93,13 @@ fn cmd_list(args: &ListArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_replay(args: &ReplayArgs) -> Result<ExitCode, String> {
+fn cmd_replay_babyai(args: &BabyaiReplayArgs) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
-    let report = match (args.engine, args.from_state) {
-        (replay::ReplayEngine::Babyai, true) => replay::babyai::replay_text(&text),
-        (replay::ReplayEngine::Babyai, false) => replay::babyai::replay_text_from_seed(&text),
+    let report = if args.from_state {
+        replay::babyai::replay_text(&text)
+    } else {
+        replay::babyai::replay_text_from_seed(&text)
     };
     print!("{}", report.text);
     Ok(if report.failed == 0 && report.passed > 0 {

@@ -1,10 +1,4 @@
-//! `gridhouse replay`: replay recorded episodes and compare them with the engine.
+//! `gridhouse replay …`: replay recorded reference episodes and compare every step.
 
+pub mod alfworld;
 pub mod babyai;
-
-/// Engines whose recordings `replay` can check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReplayEngine {
-    /// Minigrid BabyAI traces (`spec/babyai.md` §8).
-    Babyai,
-}
