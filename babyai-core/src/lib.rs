@@ -3,12 +3,42 @@
 //! Design priorities: exact parity with Minigrid 3.2.0 (layouts seed for seed, observations
 //! bit for bit), then throughput (no allocation per step), then a small API.
 //!
-//! The engine is being built up issue by issue; this crate currently exposes the catalogue of
-//! level ids it knows.
+//! * [`world`]: the grid, objects (with identities), rooms and agent.
+//! * [`instr`]: the instruction language: AST, mission text, parser, matching, verifier.
+//! * [`BabyEnv`]: world + mission + verifier with Minigrid's step rules and 7x7 view.
 //!
 //! ```
-//! assert!(babyai_core::LEVEL_IDS.iter().all(|id| id.starts_with("BabyAI-")));
+//! use babyai_core::world::{Color, Dir, Grid, Obj, ObjKind, RoomLayout, World};
+//! use babyai_core::instr::{Instr, ObjDesc};
+//! use babyai_core::{Action, BabyEnv};
+//!
+//! let mut grid = Grid::new(5, 5);
+//! grid.wall_rect(0, 0, 5, 5);
+//! grid.put_obj(3, 1, Obj::new(ObjKind::Ball, Color::Red));
+//! let world = World::new(grid, RoomLayout::new(5, 1, 1), (1, 1), Dir::Right);
+//! let instr = Instr::go_to(ObjDesc::new(Some(ObjKind::Ball), Some(Color::Red)));
+//! let mut env = BabyEnv::new(world, instr, None);
+//! assert_eq!(env.mission(), "go to the red ball");
+//! let step = env.step(Action::Forward);
+//! assert!(step.terminated && step.reward > 0.9);
+//! let mut image = [0u8; 147];
+//! env.observe(&mut image);
+//! assert_eq!(&image[(3 * 7 + 5) * 3..][..3], &[6, 0, 0]); // the ball, right in front
 //! ```
+
+mod action;
+mod env;
+mod import;
+pub mod instr;
+mod layouts;
+pub mod view;
+pub mod world;
+
+pub use action::{ACTIONS, Action, InvalidAction};
+pub use env::{BabyEnv, default_max_steps};
+pub use env_api::Step;
+pub use import::{BoxContent, ImportError, RecordedState};
+pub use layouts::{LEVEL_LAYOUTS, level_layout};
 
 /// Level ids this crate can build, as registered by Minigrid 3.2.0.
 pub const LEVEL_IDS: &[&str] = &[];

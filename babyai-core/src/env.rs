@@ -1,0 +1,239 @@
+//! The BabyAI environment: world + mission + verifier + step counter, and its step rules.
+
+use crate::action::Action;
+use crate::instr::{Instr, Status, Verifier};
+use crate::view::{self, OBS_LEN, ViewError, ViewOptions};
+use crate::world::{Cell, Dir, DoorState, OFF_GRID, Obj, ObjKind, World};
+use env_api::Step;
+
+/// One BabyAI episode in progress: Minigrid 3.2.0's `RoomGridLevel` after `reset`.
+///
+/// `Clone` is a snapshot that continues identically. Build one with [`BabyEnv::new`]
+/// (level generators) or [`BabyEnv::from_recorded_state`] (recorded traces).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BabyEnv {
+    world: World,
+    instr: Instr,
+    verifier: Verifier,
+    mission: String,
+    step_count: u32,
+    max_steps: u32,
+}
+
+/// Minigrid's default `max_steps` for an instruction in a layout:
+/// `num_navs * room_size^2 * num_rows * num_cols`.
+pub fn default_max_steps(instr: &Instr, layout: &crate::world::RoomLayout) -> u32 {
+    let rs = layout.room_size as u32;
+    instr.num_navs() * rs * rs * layout.num_rows as u32 * layout.num_cols as u32
+}
+
+impl BabyEnv {
+    /// The env at the end of Minigrid's `reset`: `mission = instr.surface(world)`, the
+    /// verifier bound to `world` now, `step_count = 0`, and `max_steps` as given (levels
+    /// with a fixed limit) or [`default_max_steps`]. A `max_steps` of 0 is raised to 1.
+    ///
+    /// For `PutNext*Carrying` levels, build the env first, then move the object into the
+    /// agent's hands through [`BabyEnv::world_mut`] (the verifier stays bound as Minigrid's).
+    pub fn new(world: World, instr: Instr, max_steps: Option<u32>) -> BabyEnv {
+        let mission = instr.surface(&world);
+        let verifier = Verifier::bind(&instr, &world);
+        let max_steps = max_steps
+            .unwrap_or_else(|| default_max_steps(&instr, &world.layout))
+            .max(1);
+        BabyEnv {
+            world,
+            instr,
+            verifier,
+            mission,
+            step_count: 0,
+            max_steps,
+        }
+    }
+
+    /// Builds an env from parts (used by state import): the mission text is kept as given
+    /// and the verifier is supplied.
+    pub(crate) fn from_parts(
+        world: World,
+        instr: Instr,
+        verifier: Verifier,
+        mission: String,
+        step_count: u32,
+        max_steps: u32,
+    ) -> BabyEnv {
+        BabyEnv {
+            world,
+            instr,
+            verifier,
+            mission,
+            step_count,
+            max_steps: max_steps.max(1),
+        }
+    }
+
+    /// The mission text.
+    pub fn mission(&self) -> &str {
+        &self.mission
+    }
+
+    /// The instruction.
+    pub fn instr(&self) -> &Instr {
+        &self.instr
+    }
+
+    /// The physical state.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Mutable physical state (level set-up after binding, tests). Changing it does not
+    /// rebind the verifier.
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
+
+    /// Agent cell `(x, y)`.
+    pub fn agent_pos(&self) -> (i32, i32) {
+        self.world.agent_pos
+    }
+
+    /// Agent direction.
+    pub fn agent_dir(&self) -> Dir {
+        self.world.agent_dir
+    }
+
+    /// The carried object, if any.
+    pub fn carrying(&self) -> Option<&Obj> {
+        self.world.carrying.map(|id| self.world.grid.obj(id))
+    }
+
+    /// Steps taken this episode.
+    pub fn step_count(&self) -> u32 {
+        self.step_count
+    }
+
+    /// The step limit (truncation when `step_count >= max_steps`).
+    pub fn max_steps(&self) -> u32 {
+        self.max_steps
+    }
+
+    /// Minigrid's `_reward()`: `1 - 0.9 * step_count / max_steps`.
+    pub fn success_reward(&self) -> f64 {
+        1.0 - 0.9 * (self.step_count as f64 / self.max_steps as f64)
+    }
+
+    /// The 7x7x3 observation image in Minigrid's `[x][y][c]` layout. No allocation.
+    pub fn observe(&self, out: &mut [u8; OBS_LEN]) {
+        view::observe(&self.world, out);
+    }
+
+    /// The observation with other view options (size, `see_through_walls`).
+    pub fn observe_with(&self, opts: ViewOptions, out: &mut [u8]) -> Result<(), ViewError> {
+        view::observe_with(&self.world, opts, out)
+    }
+
+    /// One step: `MiniGridEnv.step` followed by `RoomGridLevel.step`'s drop refresh and
+    /// verification. Stepping after the end of an episode continues the dynamics.
+    pub fn step(&mut self, action: Action) -> Step {
+        self.step_count = self.step_count.saturating_add(1);
+        let mut reward = 0.0;
+        let mut terminated = false;
+        let w = &mut self.world;
+        let (fx, fy) = w.front_pos();
+        let fwd = w.grid.get(fx, fy);
+        match action {
+            Action::Left => w.agent_dir = w.agent_dir.left(),
+            Action::Right => w.agent_dir = w.agent_dir.right(),
+            Action::Forward => {
+                let fwd_obj = match fwd {
+                    Cell::Obj(id) => Some(*w.grid.obj(id)),
+                    _ => None,
+                };
+                let passable = match fwd {
+                    Cell::Empty => true,
+                    Cell::Wall => false,
+                    Cell::Obj(_) => fwd_obj.is_some_and(|o| o.can_overlap()),
+                };
+                if passable && w.grid.in_bounds(fx, fy) {
+                    w.agent_pos = (fx, fy);
+                }
+                match fwd_obj.map(|o| o.kind) {
+                    Some(ObjKind::Goal) => {
+                        terminated = true;
+                        reward = 1.0 - 0.9 * (self.step_count as f64 / self.max_steps as f64);
+                    }
+                    Some(ObjKind::Lava) => terminated = true,
+                    _ => {}
+                }
+            }
+            Action::Pickup => {
+                if let Cell::Obj(id) = fwd
+                    && w.carrying.is_none()
+                    && w.grid.obj(id).kind.can_pickup()
+                {
+                    w.carrying = Some(id);
+                    w.grid.obj_mut(id).cur_pos = OFF_GRID;
+                    w.grid.set(fx, fy, Cell::Empty);
+                }
+            }
+            Action::Drop => {
+                if let (Cell::Empty, Some(id)) = (fwd, w.carrying)
+                    && w.grid.in_bounds(fx, fy)
+                {
+                    w.grid.set(fx, fy, Cell::Obj(id));
+                    w.grid.obj_mut(id).cur_pos = (fx as i8, fy as i8);
+                    w.carrying = None;
+                }
+            }
+            Action::Toggle => {
+                if let Cell::Obj(id) = fwd {
+                    let o = *w.grid.obj(id);
+                    match o.kind {
+                        ObjKind::Door => {
+                            let next = match o.door {
+                                DoorState::Locked => {
+                                    let key_ok = w.carrying.is_some_and(|c| {
+                                        let k = w.grid.obj(c);
+                                        k.kind == ObjKind::Key && k.color == o.color
+                                    });
+                                    key_ok.then_some(DoorState::Open)
+                                }
+                                DoorState::Open => Some(DoorState::Closed),
+                                DoorState::Closed => Some(DoorState::Open),
+                            };
+                            if let Some(state) = next {
+                                w.grid.obj_mut(id).door = state;
+                            }
+                        }
+                        ObjKind::Box => {
+                            let next = o.contains.map_or(Cell::Empty, Cell::Obj);
+                            w.grid.set(fx, fy, next);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Action::Done => {}
+        }
+        let truncated = self.step_count >= self.max_steps;
+        if action == Action::Drop {
+            self.verifier.update_objs_poss(&self.world);
+        }
+        match self.verifier.verify(action, &self.world) {
+            Status::Success => {
+                terminated = true;
+                reward = self.success_reward();
+            }
+            Status::Failure => {
+                terminated = true;
+                reward = 0.0;
+            }
+            Status::Continue => {}
+        }
+        Step {
+            reward,
+            terminated,
+            truncated,
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Minigrid's `ObjDesc.find_matching_objs`: which objects a description denotes.
+
+use super::{Loc, ObjDesc};
+use crate::world::{Cell, ObjId, World};
+
+/// One matched thing, by identity: an object, or a grey wall (identified by its cell,
+/// since walls never move). Walls match only the type-less description "object".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Target {
+    /// An object of the grid's object table.
+    Obj(ObjId),
+    /// A plain wall at `(x, y)`.
+    Wall(i8, i8),
+}
+
+/// The result of matching a description: Minigrid's `obj_set` and `obj_poss`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Matches {
+    /// Matched identities in scan order (x outer, y inner).
+    pub set: Vec<Target>,
+    /// Their positions at matching time (same order).
+    pub poss: Vec<(i32, i32)>,
+}
+
+impl Matches {
+    /// Whether `id` is one of the matched objects.
+    pub fn contains_obj(&self, id: ObjId) -> bool {
+        self.set.contains(&Target::Obj(id))
+    }
+
+    /// Number of matched identities (decides the article: 1 -> "the", else "a").
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
+impl ObjDesc {
+    /// Whether a thing of `kind`/`color` at `(x, y)` satisfies the type, colour and (if
+    /// `use_location`) location filters, seen from the agent's current pose.
+    fn accepts(&self, world: &World, cell: Cell, x: i32, y: i32, use_location: bool) -> bool {
+        let Some((kind, color)) = world.grid.kind_color(cell) else {
+            return false;
+        };
+        if self.kind.is_some_and(|k| k != kind) || self.color.is_some_and(|c| c != color) {
+            return false;
+        }
+        if let (true, Some(loc)) = (use_location, self.loc) {
+            if !world.layout.pos_inside(world.agent_room(), x, y) {
+                return false;
+            }
+            let v = (x - world.agent_pos.0, y - world.agent_pos.1);
+            let d1 = world.agent_dir.vec();
+            let d2 = (-d1.1, d1.0);
+            let dot = |d: (i32, i32)| v.0 * d.0 + v.1 * d.1;
+            let ok = match loc {
+                Loc::Left => dot(d2) < 0,
+                Loc::Right => dot(d2) > 0,
+                Loc::Front => dot(d1) > 0,
+                Loc::Behind => dot(d1) < 0,
+            };
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Minigrid's `find_matching_objs(env)` (with location): every non-empty cell matching
+    /// the description, scanning x outer, y inner. Location qualifiers keep only things in
+    /// the agent's room (walls included) on the named side (a half-plane).
+    pub fn find_matching(&self, world: &World) -> Matches {
+        let mut m = Matches::default();
+        self.find_matching_into(world, &mut m);
+        m
+    }
+
+    /// As [`ObjDesc::find_matching`], reusing `out`'s buffers.
+    pub fn find_matching_into(&self, world: &World, out: &mut Matches) {
+        out.set.clear();
+        out.poss.clear();
+        for x in 0..world.grid.width() {
+            for y in 0..world.grid.height() {
+                let cell = world.grid.get(x, y);
+                if self.accepts(world, cell, x, y, true) {
+                    out.set.push(match cell {
+                        Cell::Obj(id) => Target::Obj(id),
+                        _ => Target::Wall(x as i8, y as i8),
+                    });
+                    out.poss.push((x, y));
+                }
+            }
+        }
+    }
+
+    /// Minigrid's `find_matching_objs(env, use_location=False)`: recomputes `m.poss` as
+    /// the current cells of the already-matched identities that are on the grid (in scan
+    /// order); carried objects drop out until they are back on the grid. No allocation
+    /// once `m.poss` has room for `m.set.len()` entries.
+    pub fn refresh_positions(&self, world: &World, m: &mut Matches) {
+        m.poss.clear();
+        for x in 0..world.grid.width() {
+            for y in 0..world.grid.height() {
+                let cell = world.grid.get(x, y);
+                let tracked = match cell {
+                    Cell::Empty => false,
+                    Cell::Obj(id) => m.set.contains(&Target::Obj(id)),
+                    Cell::Wall => m.set.contains(&Target::Wall(x as i8, y as i8)),
+                };
+                if tracked && self.accepts(world, cell, x, y, false) {
+                    m.poss.push((x, y));
+                }
+            }
+        }
+    }
+}
