@@ -31,6 +31,8 @@ mod env;
 mod import;
 pub mod instr;
 mod layouts;
+pub mod levels;
+pub mod rng;
 pub mod view;
 pub mod world;
 

@@ -1,0 +1,144 @@
+//! The GoTo* families (`envs/babyai/goto.py`).
+
+use super::Mission;
+use super::instrs::{Desc, GenInstr};
+use super::roomgrid::{BLUE, COLOR_NAMES, GREY, Gen, GenResult, Kind, RED, Retry};
+
+/// A `go to the <color> <type>` instruction for object `o`.
+pub(super) fn goto_obj(g: &Gen, o: u8) -> GenInstr {
+    let ob = g.objs[o as usize];
+    GenInstr::GoTo(Desc::new(Some(ob.kind), Some(ob.color), None))
+}
+
+/// `GoToRedBall` (and, with `grey`, `GoToRedBallGrey`: distractors recoloured grey).
+pub fn red_ball(g: &mut Gen, num_dists: usize, grey: bool) -> GenResult<Mission> {
+    g.place_agent(None, None)?;
+    let (o, _) = g.add_object(0, 0, Some(Kind::Ball), Some(RED))?;
+    let dists = g.add_distractors(None, None, num_dists, false)?;
+    if grey {
+        for d in dists {
+            g.objs[d as usize].color = GREY;
+        }
+    }
+    g.check_objs_reachable()?;
+    Ok(Mission::new(goto_obj(g, o)))
+}
+
+/// `GoToObj`: one distractor, go to it.
+pub fn obj(g: &mut Gen) -> GenResult<Mission> {
+    g.place_agent(None, None)?;
+    let objs = g.add_distractors(None, None, 1, true)?;
+    Ok(Mission::new(goto_obj(g, objs[0])))
+}
+
+/// `GoToLocal`: distractors in one room, go to a random one.
+pub fn local(g: &mut Gen, num_dists: usize) -> GenResult<Mission> {
+    g.place_agent(None, None)?;
+    let objs = g.add_distractors(None, None, num_dists, false)?;
+    g.check_objs_reachable()?;
+    let o = g.rng.rand_elem(&objs);
+    Ok(Mission::new(goto_obj(g, o)))
+}
+
+/// `GoTo` (maze of rooms; optionally all doors open).
+pub fn maze(g: &mut Gen, num_dists: usize, doors_open: bool) -> GenResult<Mission> {
+    g.place_agent(None, None)?;
+    g.connect_all(&COLOR_NAMES)?;
+    let objs = g.add_distractors(None, None, num_dists, false)?;
+    g.check_objs_reachable()?;
+    let o = g.rng.rand_elem(&objs);
+    let instr = goto_obj(g, o);
+    if doors_open {
+        g.open_all_doors();
+    }
+    Ok(Mission::new(instr))
+}
+
+/// Adds a locked door to a random room and its key in another room (shared by
+/// `GoToImpUnlock` and `Unlock`). Returns the locked room and the door.
+pub(super) fn locked_room_with_key(g: &mut Gen) -> GenResult<((usize, usize), u8)> {
+    let id = g.rng.rand_int(0, g.num_cols);
+    let jd = g.rng.rand_int(0, g.num_rows);
+    let (door, _) = g.add_door(id, jd, None, None, Some(true));
+    let color = g.objs[door as usize].color;
+    // Minigrid rejects the locked room with `ik is id and jk is jd`: numpy integers are
+    // fresh objects, so `is` is always false and the first draw is always kept (the key
+    // may land in the locked room).
+    let ik = g.rng.rand_int(0, g.num_cols);
+    let jk = g.rng.rand_int(0, g.num_rows);
+    g.add_object(ik, jk, Some(Kind::Key), Some(color))?;
+    Ok(((id, jd), door))
+}
+
+/// Places the agent in a random room other than `locked`.
+pub(super) fn place_agent_outside(g: &mut Gen, locked: (usize, usize)) -> GenResult<()> {
+    loop {
+        g.place_agent(None, None)?;
+        if g.agent_room() != locked {
+            return Ok(());
+        }
+    }
+}
+
+/// `GoToImpUnlock`: the target is in a locked room.
+pub fn imp_unlock(g: &mut Gen) -> GenResult<Mission> {
+    let ((id, jd), _) = locked_room_with_key(g)?;
+    g.connect_all(&COLOR_NAMES)?;
+    // `if i is not id or j is not jd` compares a Python int with a numpy integer by
+    // identity: always true, so every room (the locked one too) gets distractors.
+    for i in 0..g.num_cols {
+        for j in 0..g.num_rows {
+            g.add_distractors(Some(i), Some(j), 2, false)?;
+        }
+    }
+    place_agent_outside(g, (id, jd))?;
+    g.check_objs_reachable()?;
+    let objs = g.add_distractors(Some(id), Some(jd), 1, false)?;
+    Ok(Mission::new(goto_obj(g, objs[0])))
+}
+
+/// `GoToRedBlueBall`: exactly one red or blue ball.
+pub fn red_blue_ball(g: &mut Gen, num_dists: usize) -> GenResult<Mission> {
+    g.place_agent(None, None)?;
+    let dists = g.add_distractors(None, None, num_dists, false)?;
+    for d in dists {
+        let o = g.objs[d as usize];
+        if o.kind == Kind::Ball && (o.color == BLUE || o.color == RED) {
+            return Err(Retry::Reject);
+        }
+    }
+    let color = g.rng.rand_elem(&[RED, BLUE]);
+    let (o, _) = g.add_object(0, 0, Some(Kind::Ball), Some(color))?;
+    g.check_objs_reachable()?;
+    Ok(Mission::new(goto_obj(g, o)))
+}
+
+/// `GoToDoor`: four doors around the middle room.
+pub fn door(g: &mut Gen) -> GenResult<Mission> {
+    let mut doors = Vec::with_capacity(4);
+    for _ in 0..4 {
+        let (d, _) = g.add_door(1, 1, None, None, None);
+        doors.push(d);
+    }
+    g.place_agent(Some(1), Some(1))?;
+    let d = g.rng.rand_elem(&doors);
+    let color = g.objs[d as usize].color;
+    Ok(Mission::new(GenInstr::GoTo(Desc::new(
+        Some(Kind::Door),
+        Some(color),
+        None,
+    ))))
+}
+
+/// `GoToObjDoor`: objects and four doors in the middle room.
+pub fn obj_door(g: &mut Gen) -> GenResult<Mission> {
+    g.place_agent(Some(1), Some(1))?;
+    let mut objs = g.add_distractors(Some(1), Some(1), 8, false)?;
+    for _ in 0..4 {
+        let (d, _) = g.add_door(1, 1, None, None, None);
+        objs.push(d);
+    }
+    g.check_objs_reachable()?;
+    let o = g.rng.rand_elem(&objs);
+    Ok(Mission::new(goto_obj(g, o)))
+}
