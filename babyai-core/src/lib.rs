@@ -27,6 +27,7 @@
 //! ```
 
 mod action;
+pub mod bot;
 mod env;
 mod import;
 pub mod instr;

@@ -1,0 +1,607 @@
+//! What each subgoal does before an action (`before`) and after one (`after`), and the
+//! searches they use: nearest match, drop cell, exploration target.
+
+use super::search::Found;
+use super::{Bot, Datum, OpenReason, Reason, Subgoal};
+use crate::action::Action;
+use crate::instr::Target;
+use crate::world::{Cell, Color, DoorState, ObjId, ObjKind, World};
+
+/// `Some(None)`: the stack changed, ask again; `Some(Some(a))`: act; `None`: give up.
+type Before = Option<Option<Action>>;
+
+fn add(a: (i32, i32), b: (i32, i32)) -> (i32, i32) {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn manhattan(a: (i32, i32), b: (i32, i32)) -> i32 {
+    (a.0 - b.0).abs() + (a.1 - b.1).abs()
+}
+
+fn seen_at(world: &World, seen: &[bool], (x, y): (i32, i32)) -> bool {
+    world.grid.in_bounds(x, y) && seen[(y * world.grid.width() + x) as usize]
+}
+
+fn door_at(world: &World, (x, y): (i32, i32)) -> Option<(ObjId, Color, DoorState)> {
+    match world.grid.get(x, y) {
+        Cell::Obj(id) if world.grid.obj(id).kind == ObjKind::Door => {
+            let o = world.grid.obj(id);
+            Some((id, o.color, o.door))
+        }
+        _ => None,
+    }
+}
+
+/// Empty, or an open door.
+fn steppable(world: &World, (x, y): (i32, i32)) -> bool {
+    match world.grid.get(x, y) {
+        Cell::Empty => world.grid.in_bounds(x, y),
+        Cell::Wall => false,
+        Cell::Obj(id) => {
+            let o = world.grid.obj(id);
+            o.kind == ObjKind::Door && o.door == DoorState::Open
+        }
+    }
+}
+
+fn carrying_key(world: &World, color: Color) -> bool {
+    world.carrying.is_some_and(|c| {
+        let o = world.grid.obj(c);
+        o.kind == ObjKind::Key && o.color == color
+    })
+}
+
+fn is_key(world: &World, id: ObjId, color: Color) -> bool {
+    let o = world.grid.obj(id);
+    o.kind == ObjKind::Key && o.color == color
+}
+
+impl Bot {
+    fn push(&mut self, goals: &[Subgoal]) {
+        self.stack.extend_from_slice(goals);
+    }
+
+    fn replace_top(&mut self, goal: Subgoal) {
+        self.stack.pop();
+        self.stack.push(goal);
+    }
+
+    fn path_to(&mut self, world: &World, t: (i32, i32)) -> Option<Found> {
+        self.search
+            .shortest_path(world, &self.seen, true, &mut |x, y| (x, y) == t)
+    }
+
+    /// The subgoal on top reacts to the action taken since the last decision (`None`: the
+    /// suggested one). `None`: give up.
+    pub(super) fn after(
+        &mut self,
+        world: &World,
+        top: Subgoal,
+        taken: Option<Action>,
+    ) -> Option<()> {
+        use Action::*;
+        match (top, taken) {
+            (Subgoal::Close, None | Some(Toggle)) => {
+                self.stack.pop();
+            }
+            (Subgoal::Close, Some(a @ (Forward | Left | Right))) => self.undo(world, a),
+            (Subgoal::Open(reason), None | Some(Toggle)) => {
+                self.stack.pop();
+                if reason == OpenReason::Unlock {
+                    let p = self.drop_pos(world, None)?;
+                    self.push(&[
+                        Subgoal::Drop,
+                        Subgoal::GoNextTo(Datum::Pos(p.0, p.1), Reason::None),
+                    ]);
+                }
+            }
+            (Subgoal::Open(_) | Subgoal::OpenBox, Some(a)) => self.undo(world, a),
+            (Subgoal::OpenBox, None) => {
+                self.stack.pop();
+            }
+            (Subgoal::Drop, None | Some(Drop)) | (Subgoal::Pickup, None | Some(Pickup)) => {
+                self.stack.pop();
+            }
+            (Subgoal::Drop, Some(a @ (Forward | Left | Right)))
+            | (Subgoal::Pickup, Some(a @ (Left | Right)))
+            | (Subgoal::GoNextTo(..), Some(a @ (Pickup | Drop | Toggle))) => self.undo(world, a),
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// Pushes one subgoal that repairs the effect of an unplanned action.
+    fn undo(&mut self, world: &World, a: Action) {
+        let Some(prev) = self.last else { return };
+        let pos = world.agent_pos;
+        let r = world.agent_dir.right_vec();
+        match a {
+            Action::Forward if pos != prev.pos => {
+                self.stack
+                    .push(Subgoal::GoNextTo(Datum::Pos(pos.0, pos.1), Reason::None));
+            }
+            Action::Left => {
+                let t = add(pos, r);
+                self.stack
+                    .push(Subgoal::GoNextTo(Datum::Pos(t.0, t.1), Reason::None));
+            }
+            Action::Right => {
+                let t = (pos.0 - r.0, pos.1 - r.1);
+                self.stack
+                    .push(Subgoal::GoNextTo(Datum::Pos(t.0, t.1), Reason::None));
+            }
+            Action::Drop if world.carrying != prev.carrying => self.stack.push(Subgoal::Pickup),
+            Action::Pickup if world.carrying != prev.carrying => self.stack.push(Subgoal::Drop),
+            Action::Toggle => {
+                let front = world.front_pos();
+                if let Some((_, _, state)) = door_at(world, front)
+                    && Some(state) != prev.front_door
+                {
+                    self.stack.push(if state == DoorState::Open {
+                        Subgoal::Close
+                    } else {
+                        Subgoal::Open(OpenReason::None)
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The subgoal on top proposes an action, or changes the stack.
+    pub(super) fn before(&mut self, world: &World, top: Subgoal) -> Before {
+        let front = world.front_pos();
+        match top {
+            Subgoal::Close => {
+                if matches!(door_at(world, front), Some((_, _, DoorState::Open))) {
+                    return Some(Some(Action::Toggle));
+                }
+                self.stack.pop();
+                Some(None)
+            }
+            Subgoal::Open(reason) => self.before_open(world, reason),
+            Subgoal::OpenBox => {
+                if let Cell::Obj(id) = world.grid.get(front.0, front.1)
+                    && world.grid.obj(id).kind == ObjKind::Box
+                {
+                    return Some(Some(Action::Toggle));
+                }
+                self.stack.pop();
+                Some(None)
+            }
+            Subgoal::Drop => {
+                if world.carrying.is_none() {
+                    self.stack.pop();
+                    return Some(None);
+                }
+                if world.grid.get(front.0, front.1) != Cell::Empty
+                    || !world.grid.in_bounds(front.0, front.1)
+                {
+                    let p = self.drop_pos(world, None)?;
+                    self.stack
+                        .push(Subgoal::GoNextTo(Datum::Pos(p.0, p.1), Reason::None));
+                    return Some(None);
+                }
+                Some(Some(Action::Drop))
+            }
+            Subgoal::Pickup => {
+                if world.carrying.is_some() {
+                    // Hands full: put the load down, come back.
+                    match world.grid.get(front.0, front.1) {
+                        Cell::Obj(id) if world.grid.obj(id).kind.can_pickup() => {
+                            let p = self.drop_pos(world, None)?;
+                            self.push(&[
+                                Subgoal::GoNextTo(Datum::Obj(id), Reason::None),
+                                Subgoal::Drop,
+                                Subgoal::GoNextTo(Datum::Pos(p.0, p.1), Reason::None),
+                            ]);
+                        }
+                        _ => {
+                            self.stack.pop();
+                        }
+                    }
+                    return Some(None);
+                }
+                Some(Some(Action::Pickup))
+            }
+            Subgoal::GoNextTo(datum, reason) => self.before_go(world, datum, reason),
+            Subgoal::Explore => self.before_explore(world),
+        }
+    }
+
+    /// Where a key of `color` can be had: `Some(None)` lying on the grid, `Some(Some(box))`
+    /// inside a box on the grid, `None` nowhere.
+    fn key_source(&self, world: &World, color: Color) -> Option<Option<ObjId>> {
+        let mut boxed = None;
+        for (id, o) in world.grid.objs() {
+            let on_grid = self.pos_of.get(id.index()).is_some_and(|&p| p != (-1, -1));
+            if !on_grid {
+                continue;
+            }
+            if o.kind == ObjKind::Key && o.color == color {
+                return Some(None);
+            }
+            if o.kind == ObjKind::Box
+                && boxed.is_none()
+                && o.contains.is_some_and(|c| is_key(world, c, color))
+            {
+                boxed = Some(id);
+            }
+        }
+        boxed.map(Some)
+    }
+
+    /// Subgoals that fetch a key of `color` (run order: open its box if needed, go to it,
+    /// pick it up), pushed in reverse.
+    fn push_fetch_key(&mut self, world: &World, color: Color) -> Option<()> {
+        let source = self.key_source(world, color)?;
+        self.push(&[
+            Subgoal::Pickup,
+            Subgoal::GoNextTo(Datum::Key(color), Reason::None),
+        ]);
+        if let Some(b) = source {
+            self.push(&[
+                Subgoal::OpenBox,
+                Subgoal::GoNextTo(Datum::Obj(b), Reason::None),
+            ]);
+        }
+        Some(())
+    }
+
+    fn before_open(&mut self, world: &World, reason: OpenReason) -> Before {
+        let front = world.front_pos();
+        let Some((_, color, state)) = door_at(world, front) else {
+            self.stack.pop();
+            return Some(None);
+        };
+        match state {
+            DoorState::Locked if !carrying_key(world, color) => {
+                self.stack.pop();
+                let at = Datum::Pos(front.0, front.1);
+                if world.carrying.is_some() {
+                    let a = self.drop_pos(world, None)?;
+                    let a = Datum::Pos(a.0, a.1);
+                    self.push(&[
+                        Subgoal::Pickup,
+                        Subgoal::GoNextTo(a, Reason::None),
+                        Subgoal::Open(reason),
+                        Subgoal::GoNextTo(at, Reason::None),
+                    ]);
+                    self.push_fetch_key(world, color)?;
+                    self.push(&[Subgoal::Drop, Subgoal::GoNextTo(a, Reason::None)]);
+                } else {
+                    self.push(&[Subgoal::Open(reason), Subgoal::GoNextTo(at, Reason::None)]);
+                    self.push_fetch_key(world, color)?;
+                }
+                Some(None)
+            }
+            DoorState::Open => {
+                self.stack.push(Subgoal::Close);
+                Some(None)
+            }
+            DoorState::Locked if reason == OpenReason::None => {
+                self.replace_top(Subgoal::Open(OpenReason::Unlock));
+                Some(None)
+            }
+            _ => Some(Some(Action::Toggle)),
+        }
+    }
+
+    /// The nearest seen match of `datum` (descriptor or key colour) by the reference's
+    /// adjusted path length; ties to the first in matching order.
+    fn closest_match(
+        &mut self,
+        world: &World,
+        datum: Datum,
+        adjacent: bool,
+    ) -> Option<(Target, (i32, i32))> {
+        let mut best = (usize::MAX, None);
+        let count = match datum {
+            Datum::Desc(i) => self.descs[i as usize].set.len(),
+            _ => world.grid.num_objs(),
+        };
+        for k in 0..count {
+            let target = match datum {
+                Datum::Desc(i) => self.descs[i as usize].set[k],
+                Datum::Key(c) => {
+                    let id = ObjId(k as u8);
+                    if !is_key(world, id, c) {
+                        continue;
+                    }
+                    Target::Obj(id)
+                }
+                _ => return None,
+            };
+            let p = match target {
+                Target::Obj(id) if Some(id) == world.carrying => continue,
+                Target::Obj(id) => match self.pos_of.get(id.index()) {
+                    Some(&p) if p != (-1, -1) => p,
+                    _ => continue,
+                },
+                Target::Wall(x, y) => (i32::from(x), i32::from(y)),
+            };
+            if !seen_at(world, &self.seen, p) {
+                continue;
+            }
+            let Some(found) = self.path_to(world, p) else {
+                continue;
+            };
+            let mut d = found.len;
+            if found.blockers {
+                d += if world.carrying.is_some() { 7 } else { 4 };
+            }
+            if d == 0 {
+                d = if adjacent { 3 } else { 2 };
+            }
+            if adjacent && d == 1 {
+                d = 3;
+            }
+            if d < best.0 {
+                best = (d, Some((target, p)));
+            }
+        }
+        best.1
+    }
+
+    fn before_go(&mut self, world: &World, datum: Datum, reason: Reason) -> Before {
+        let (obj, t) = match datum {
+            Datum::Desc(_) | Datum::Key(_) => {
+                match self.closest_match(world, datum, reason == Reason::PutNext) {
+                    Some((target, p)) => (Some(target), p),
+                    None => {
+                        self.stack.push(Subgoal::Explore);
+                        return Some(None);
+                    }
+                }
+            }
+            Datum::Obj(id) => match self.pos_of.get(id.index()) {
+                Some(&p) if p != (-1, -1) => (Some(Target::Obj(id)), p),
+                _ => {
+                    self.stack.pop();
+                    return Some(None);
+                }
+            },
+            Datum::Pos(x, y) => (None, (x, y)),
+        };
+        if reason == Reason::Open
+            && world.carrying.is_none()
+            && let Some(Target::Obj(id)) = obj
+            && let Some((_, color, DoorState::Locked)) = door_at(world, t)
+        {
+            self.stack.pop();
+            self.push(&[Subgoal::GoNextTo(Datum::Obj(id), Reason::Open)]);
+            self.push_fetch_key(world, color)?;
+            return Some(None);
+        }
+        let pos = world.agent_pos;
+        let front = world.front_pos();
+        let f = world.agent_dir.vec();
+        let r = world.agent_dir.right_vec();
+        let put_next = reason == Reason::PutNext;
+        if manhattan(t, pos) == i32::from(put_next) {
+            let a = if steppable(world, front) {
+                Action::Forward
+            } else if steppable(world, add(pos, r)) {
+                Action::Right
+            } else {
+                Action::Left
+            };
+            return Some(Some(a));
+        }
+        if put_next && manhattan(t, front) == 1 {
+            if world.grid.get(front.0, front.1) == Cell::Empty {
+                self.stack.pop();
+                return Some(None);
+            }
+            if matches!(door_at(world, front), Some((_, _, DoorState::Open))) {
+                let beyond = add(front, f);
+                let beyond = add(beyond, f);
+                self.stack.push(Subgoal::GoNextTo(
+                    Datum::Pos(beyond.0, beyond.1),
+                    Reason::None,
+                ));
+                return Some(None);
+            }
+        } else if !put_next && front == t {
+            self.stack.pop();
+            return Some(None);
+        }
+        let Some(n) = self.path_to(world, t).and_then(|found| found.first) else {
+            self.stack.push(Subgoal::Explore);
+            return Some(None);
+        };
+        if n == front {
+            match world.grid.get(front.0, front.1) {
+                Cell::Obj(id) if world.grid.obj(id).kind == ObjKind::Door => {
+                    if world.grid.obj(id).door == DoorState::Open {
+                        return Some(Some(Action::Forward));
+                    }
+                    self.stack.push(Subgoal::Open(OpenReason::None));
+                    return Some(None);
+                }
+                Cell::Obj(_) => {
+                    let here = Datum::Pos(front.0, front.1);
+                    if world.carrying.is_some() {
+                        let a = self.drop_pos(world, None)?;
+                        let b = self.drop_pos(world, Some(a))?;
+                        let (a, b) = (Datum::Pos(a.0, a.1), Datum::Pos(b.0, b.1));
+                        self.push(&[
+                            Subgoal::Pickup,
+                            Subgoal::GoNextTo(a, Reason::None),
+                            Subgoal::Drop,
+                            Subgoal::GoNextTo(b, Reason::None),
+                            Subgoal::Pickup,
+                            Subgoal::GoNextTo(here, Reason::None),
+                            Subgoal::Drop,
+                            Subgoal::GoNextTo(a, Reason::None),
+                        ]);
+                    } else {
+                        let p = self.drop_pos(world, None)?;
+                        self.push(&[
+                            Subgoal::Drop,
+                            Subgoal::GoNextTo(Datum::Pos(p.0, p.1), Reason::None),
+                            Subgoal::Pickup,
+                        ]);
+                    }
+                    return Some(None);
+                }
+                _ => return Some(Some(Action::Forward)),
+            }
+        }
+        if n == add(pos, r) {
+            return Some(Some(Action::Right));
+        }
+        if n == (pos.0 - r.0, pos.1 - r.1) {
+            return Some(Some(Action::Left));
+        }
+        let left = free_run(world, (-r.0, -r.1));
+        let right = free_run(world, r);
+        Some(Some(if left > right {
+            Action::Left
+        } else {
+            Action::Right
+        }))
+    }
+
+    fn before_explore(&mut self, world: &World) -> Before {
+        let seen = &self.seen;
+        if let Some(u) = self
+            .search
+            .shortest_path(world, seen, true, &mut |x, y| !seen_at(world, seen, (x, y)))
+        {
+            self.stack.push(Subgoal::GoNextTo(
+                Datum::Pos(u.goal.0, u.goal.1),
+                Reason::Explore,
+            ));
+            return Some(None);
+        }
+        let closed = |state: DoorState| move |x: i32, y: i32| matches!(door_at(world, (x, y)), Some((_, _, s)) if s == state);
+        let mut door = self
+            .search
+            .shortest_path(world, seen, true, &mut closed(DoorState::Closed));
+        if door.is_none() {
+            // A locked door whose key is in hand or seen (lying or in a seen box) first: a
+            // door whose key is nowhere in sight leads to "fetch key, explore, same door".
+            let known = |color: Color| {
+                carrying_key(world, color)
+                    || world.grid.objs().any(|(id, o)| {
+                        let p = self.pos_of.get(id.index()).copied().unwrap_or((-1, -1));
+                        p != (-1, -1)
+                            && seen_at(world, seen, p)
+                            && (is_key(world, id, color)
+                                || (o.kind == ObjKind::Box
+                                    && o.contains.is_some_and(|c| is_key(world, c, color))))
+                    })
+            };
+            door = self.search.shortest_path(world, seen, true, &mut |x, y| {
+                matches!(door_at(world, (x, y)), Some((_, c, DoorState::Locked)) if known(c))
+            });
+        }
+        if door.is_none() {
+            door = self
+                .search
+                .shortest_path(world, seen, true, &mut closed(DoorState::Locked));
+        }
+        let (id, color, state) = door_at(world, door?.goal)?;
+        let reason = if state == DoorState::Locked && carrying_key(world, color) {
+            OpenReason::KeepKey
+        } else {
+            OpenReason::None
+        };
+        self.stack.pop();
+        self.push(&[
+            Subgoal::Open(reason),
+            Subgoal::GoNextTo(Datum::Obj(id), Reason::Open),
+        ]);
+        Some(None)
+    }
+
+    /// A cell to put something down: the first in search order that keeps its surroundings
+    /// connected (the reference's ring test), else the first empty one; pass 1, then through
+    /// objects. Never the agent's cell or `except`.
+    fn drop_pos(&mut self, world: &World, except: Option<(i32, i32)>) -> Option<(i32, i32)> {
+        let seen = &self.seen;
+        let agent = world.agent_pos;
+        let empty = |p: (i32, i32)| {
+            p != agent
+                && Some(p) != except
+                && seen_at(world, seen, p)
+                && world.grid.get(p.0, p.1) == Cell::Empty
+                && world.grid.in_bounds(p.0, p.1)
+        };
+        let class = |q: (i32, i32)| -> u8 {
+            if !seen_at(world, seen, q) || Some(q) == except {
+                return 2;
+            }
+            match world.grid.get(q.0, q.1) {
+                Cell::Wall => 1,
+                Cell::Empty => 0,
+                _ if q == agent => 0,
+                Cell::Obj(id) => {
+                    let o = world.grid.obj(id);
+                    if o.kind == ObjKind::Door && o.door == DoorState::Open {
+                        0
+                    } else {
+                        2
+                    }
+                }
+            }
+        };
+        let unblock = |p: (i32, i32)| {
+            if !empty(p) {
+                return false;
+            }
+            const RING: [(i32, i32); 8] = [
+                (-1, -1),
+                (0, -1),
+                (1, -1),
+                (1, 0),
+                (1, 1),
+                (0, 1),
+                (-1, 1),
+                (-1, 0),
+            ];
+            let c = RING.map(|d| class(add(p, d)));
+            let mut changes = 0;
+            for i in 0..8 {
+                let (prev, next) = (c[(i + 7) % 8], c[(i + 1) % 8]);
+                if c[i] == 2 && prev != 0 && next != 0 {
+                    return false;
+                }
+                if (c[i] == 0) != (next == 0) {
+                    changes += 1;
+                }
+            }
+            changes <= 2
+        };
+        for with_blockers in [false, true] {
+            if let Some(f) = self
+                .search
+                .shortest_path(world, seen, with_blockers, &mut |x, y| unblock((x, y)))
+            {
+                return Some(f.goal);
+            }
+            if let Some(f) = self
+                .search
+                .shortest_path(world, seen, with_blockers, &mut |x, y| empty((x, y)))
+            {
+                return Some(f.goal);
+            }
+        }
+        None
+    }
+}
+
+/// Cells sideways along `v` until a wall or a door (at most 3, the view's half width).
+fn free_run(world: &World, v: (i32, i32)) -> i32 {
+    let pos = world.agent_pos;
+    for k in 1..=3 {
+        let p = (pos.0 + k * v.0, pos.1 + k * v.1);
+        match world.grid.get(p.0, p.1) {
+            Cell::Wall => return k,
+            Cell::Obj(id) if world.grid.obj(id).kind == ObjKind::Door => return k,
+            _ => {}
+        }
+    }
+    3
+}
