@@ -114,3 +114,44 @@ fn full_table() {
     println!("{} levels below the reference", bad);
     let _ = LEVELS;
 }
+
+#[test]
+#[ignore = "debugging aid"]
+fn failures() {
+    for id in ["BabyAI-PickupDist-v0", "BabyAI-PutNextS5N2Carrying-v0"] {
+        for seed in 0..100 {
+            let (s, l) = run(id, seed);
+            if !s {
+                let env = env_for(id, seed);
+                println!(
+                    "{id} seed {seed}: len {l} mission {:?} carrying {:?}",
+                    env.mission(),
+                    env.carrying()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "debugging aid"]
+fn trace_one() {
+    let id = std::env::var("LEVEL").unwrap();
+    let seed: u64 = std::env::var("SEED").unwrap().parse().unwrap();
+    let mut env = env_for(&id, seed);
+    let mut bot = Bot::new(&env);
+    println!("{} {:?}", env.mission(), env.carrying());
+    for _ in 0..30 {
+        let a = bot.act(&env);
+        let s = env.step(a);
+        println!(
+            "{a:?} -> pos {:?} dir {:?} carrying {:?} {s:?}",
+            env.agent_pos(),
+            env.agent_dir(),
+            env.carrying().map(|o| o.kind)
+        );
+        if s.terminated {
+            break;
+        }
+    }
+}

@@ -142,6 +142,7 @@ pub struct Bot {
     search: Search,
     last: Option<Snapshot>,
     gave_up: bool,
+    step_count: u32,
     image: [u8; OBS_LEN],
 }
 
@@ -160,6 +161,7 @@ impl Bot {
             search: Search::default(),
             last: None,
             gave_up: false,
+            step_count: 0,
             image: [0; OBS_LEN],
         };
         let instr = bot.instr.clone();
@@ -250,7 +252,8 @@ impl Bot {
                 return s.suggested;
             }
             Some(s) => match self.infer(&s, env) {
-                Some(a) if a == s.suggested => None,
+                // A `done` suggestion is a wait, never a subgoal's own action.
+                Some(a) if a == s.suggested && a != Action::Done => None,
                 Some(a) => Some(a),
                 None => {
                     // Not one step away from the last decision: plan the mission afresh.
@@ -318,6 +321,7 @@ impl Bot {
     /// `None`: give up.
     fn replan(&mut self, env: &BabyEnv, taken: Option<Action>) -> Option<Action> {
         let world = env.world();
+        self.step_count = env.step_count();
         self.update_seen(env);
         self.update_positions(world);
         if let Some(&top) = self.stack.last() {

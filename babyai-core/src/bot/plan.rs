@@ -182,6 +182,11 @@ impl Bot {
                         .push(Subgoal::GoNextTo(Datum::Pos(p.0, p.1), Reason::None));
                     return Some(None);
                 }
+                if self.step_count == 0 {
+                    // Minigrid's PutNext verifier ignores a drop on the first step (the agent
+                    // of `PutNext*Carrying` may start next to the target): wait one step.
+                    return Some(Some(Action::Done));
+                }
                 Some(Some(Action::Drop))
             }
             Subgoal::Pickup => {
@@ -313,12 +318,13 @@ impl Bot {
                 _ => return None,
             };
             let p = match target {
+                // Minigrid 3.2.0's bot never aims at a wall ("a grey object" matches walls).
+                Target::Wall(..) => continue,
                 Target::Obj(id) if Some(id) == world.carrying => continue,
                 Target::Obj(id) => match self.pos_of.get(id.index()) {
                     Some(&p) if p != (-1, -1) => p,
                     _ => continue,
                 },
-                Target::Wall(x, y) => (i32::from(x), i32::from(y)),
             };
             if !seen_at(world, &self.seen, p) {
                 continue;
