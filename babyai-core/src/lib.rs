@@ -6,6 +6,8 @@
 //! * [`world`]: the grid, objects (with identities), rooms and agent.
 //! * [`instr`]: the instruction language: AST, mission text, parser, matching, verifier.
 //! * [`BabyEnv`]: world + mission + verifier with Minigrid's step rules and 7x7 view.
+//! * [`make`] / [`LevelEnv`]: the 96 registered levels ([`LEVEL_IDS`]), generated seed for
+//!   seed like Minigrid's `reset(seed=seed)` ([`levels`], randomness from [`rng`]).
 //!
 //! ```
 //! use babyai_core::world::{Color, Dir, Grid, Obj, ObjKind, RoomLayout, World};
@@ -34,6 +36,7 @@ pub mod instr;
 mod layouts;
 pub mod levels;
 pub mod rng;
+pub mod trace;
 pub mod view;
 pub mod world;
 
@@ -43,5 +46,5 @@ pub use env_api::Step;
 pub use import::{BoxContent, ImportError, RecordedState};
 pub use layouts::{LEVEL_LAYOUTS, level_layout};
 
-/// Level ids this crate can build, as registered by Minigrid 3.2.0.
-pub const LEVEL_IDS: &[&str] = &[];
+pub use levels::registry::LEVEL_IDS;
+pub use levels::{LevelEnv, UnknownLevel, make};

@@ -1,6 +1,7 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
 mod registry;
+mod replay;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -9,6 +10,8 @@ const EXAMPLES: &str = "\
 Examples:
   gridhouse list                      every env id with a one-line description
   gridhouse list --engine babyai      only the BabyAI levels
+  gridhouse replay babyai traces.jsonl --from-state
+                                      replay recorded episodes from their recorded states
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -23,6 +26,20 @@ struct Cli {
 enum Command {
     /// List every env id Gridhouse knows, one per line, with a one-line description.
     List(ListArgs),
+    /// Replay recorded episodes and compare every observation, reward and flag.
+    Replay(ReplayArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ReplayArgs {
+    /// Which engine recorded the file.
+    #[arg(value_enum)]
+    engine: replay::ReplayEngine,
+    /// A trace file: one JSON episode per line.
+    file: std::path::PathBuf,
+    /// Start each episode from its recorded state (grid, agent, mission) instead of a seed.
+    #[arg(long, required = true)]
+    from_state: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -36,6 +53,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::List(args) => cmd_list(&args),
+        Command::Replay(args) => cmd_replay(&args),
     };
     match result {
         Ok(code) => code,
@@ -60,4 +78,19 @@ fn cmd_list(args: &ListArgs) -> Result<ExitCode, String> {
         println!("{:width$}  {}", e.id, e.description);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_replay(args: &ReplayArgs) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    debug_assert!(args.from_state);
+    let report = match args.engine {
+        replay::ReplayEngine::Babyai => replay::babyai::replay_text(&text),
+    };
+    print!("{}", report.text);
+    Ok(if report.failed == 0 && report.passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

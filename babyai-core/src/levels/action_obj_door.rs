@@ -1,8 +1,10 @@
 //! `ActionObjDoor` (`envs/babyai/other.py`): go to, pick up or open an object or door.
 
 use super::Mission;
-use super::instrs::{Desc, GenInstr};
-use super::roomgrid::{Gen, GenResult, Kind};
+use super::goto::desc_of;
+use super::roomgrid::{Gen, GenResult};
+use crate::instr::Instr;
+use crate::world::ObjKind;
 
 /// `ActionObjDoor.gen_mission`.
 pub fn action_obj_door(g: &mut Gen) -> GenResult<Mission> {
@@ -12,13 +14,13 @@ pub fn action_obj_door(g: &mut Gen) -> GenResult<Mission> {
         objs.push(d);
     }
     g.place_agent(Some(1), Some(1))?;
-    let o = g.objs[g.rng.rand_elem(&objs) as usize];
-    let desc = Desc::new(Some(o.kind), Some(o.color), None);
-    let first = g.rng.rand_bool();
-    let instr = match (o.kind == Kind::Door, first) {
-        (_, true) => GenInstr::GoTo(desc),
-        (true, false) => GenInstr::Open(desc, false),
-        (false, false) => GenInstr::Pickup(desc, false),
+    let o = g.rng.rand_elem(&objs);
+    let desc = desc_of(g, o);
+    let is_door = g.obj(o).kind == ObjKind::Door;
+    let instr = match (is_door, g.rng.rand_bool()) {
+        (_, true) => Instr::go_to(desc),
+        (true, false) => Instr::open(desc),
+        (false, false) => Instr::pickup(desc),
     };
     Ok(Mission::new(instr))
 }

@@ -1,34 +1,35 @@
 //! The GoTo* families (`envs/babyai/goto.py`).
 
 use super::Mission;
-use super::instrs::{Desc, GenInstr};
-use super::roomgrid::{BLUE, COLOR_NAMES, GREY, Gen, GenResult, Kind, RED, Retry};
+use super::roomgrid::{Gen, GenResult, Retry};
+use crate::instr::{Instr, ObjDesc};
+use crate::world::{COLOR_NAMES, Color, ObjId, ObjKind};
 
-/// A `go to the <color> <type>` instruction for object `o`.
-pub(super) fn goto_obj(g: &Gen, o: u8) -> GenInstr {
-    let ob = g.objs[o as usize];
-    GenInstr::GoTo(Desc::new(Some(ob.kind), Some(ob.color), None))
+/// `ObjDesc(obj.type, obj.color)` of object `o`.
+pub(super) fn desc_of(g: &Gen, o: ObjId) -> ObjDesc {
+    let ob = g.obj(o);
+    ObjDesc::new(Some(ob.kind), Some(ob.color))
 }
 
 /// `GoToRedBall` (and, with `grey`, `GoToRedBallGrey`: distractors recoloured grey).
 pub fn red_ball(g: &mut Gen, num_dists: usize, grey: bool) -> GenResult<Mission> {
     g.place_agent(None, None)?;
-    let (o, _) = g.add_object(0, 0, Some(Kind::Ball), Some(RED))?;
+    let o = g.add_object(0, 0, Some(ObjKind::Ball), Some(Color::Red))?;
     let dists = g.add_distractors(None, None, num_dists, false)?;
     if grey {
         for d in dists {
-            g.objs[d as usize].color = GREY;
+            g.grid_mut().obj_mut(d).color = Color::Grey;
         }
     }
     g.check_objs_reachable()?;
-    Ok(Mission::new(goto_obj(g, o)))
+    Ok(Mission::new(Instr::go_to(desc_of(g, o))))
 }
 
 /// `GoToObj`: one distractor, go to it.
 pub fn obj(g: &mut Gen) -> GenResult<Mission> {
     g.place_agent(None, None)?;
     let objs = g.add_distractors(None, None, 1, true)?;
-    Ok(Mission::new(goto_obj(g, objs[0])))
+    Ok(Mission::new(Instr::go_to(desc_of(g, objs[0]))))
 }
 
 /// `GoToLocal`: distractors in one room, go to a random one.
@@ -37,7 +38,7 @@ pub fn local(g: &mut Gen, num_dists: usize) -> GenResult<Mission> {
     let objs = g.add_distractors(None, None, num_dists, false)?;
     g.check_objs_reachable()?;
     let o = g.rng.rand_elem(&objs);
-    Ok(Mission::new(goto_obj(g, o)))
+    Ok(Mission::new(Instr::go_to(desc_of(g, o))))
 }
 
 /// `GoTo` (maze of rooms; optionally all doors open).
@@ -47,26 +48,26 @@ pub fn maze(g: &mut Gen, num_dists: usize, doors_open: bool) -> GenResult<Missio
     let objs = g.add_distractors(None, None, num_dists, false)?;
     g.check_objs_reachable()?;
     let o = g.rng.rand_elem(&objs);
-    let instr = goto_obj(g, o);
+    let instr = Instr::go_to(desc_of(g, o));
     if doors_open {
         g.open_all_doors();
     }
     Ok(Mission::new(instr))
 }
 
-/// Adds a locked door to a random room and its key in another room (shared by
-/// `GoToImpUnlock` and `Unlock`). Returns the locked room and the door.
-pub(super) fn locked_room_with_key(g: &mut Gen) -> GenResult<((usize, usize), u8)> {
+/// Adds a locked door to a random room and its key (shared by `GoToImpUnlock` and
+/// `Unlock`). Returns the locked room and the door.
+pub(super) fn locked_room_with_key(g: &mut Gen) -> GenResult<((usize, usize), ObjId)> {
     let id = g.rng.rand_int(0, g.num_cols);
     let jd = g.rng.rand_int(0, g.num_rows);
     let (door, _) = g.add_door(id, jd, None, None, Some(true));
-    let color = g.objs[door as usize].color;
+    let color = g.obj(door).color;
     // Minigrid rejects the locked room with `ik is id and jk is jd`: numpy integers are
     // fresh objects, so `is` is always false and the first draw is always kept (the key
     // may land in the locked room).
     let ik = g.rng.rand_int(0, g.num_cols);
     let jk = g.rng.rand_int(0, g.num_rows);
-    g.add_object(ik, jk, Some(Kind::Key), Some(color))?;
+    g.add_object(ik, jk, Some(ObjKind::Key), Some(color))?;
     Ok(((id, jd), door))
 }
 
@@ -94,7 +95,7 @@ pub fn imp_unlock(g: &mut Gen) -> GenResult<Mission> {
     place_agent_outside(g, (id, jd))?;
     g.check_objs_reachable()?;
     let objs = g.add_distractors(Some(id), Some(jd), 1, false)?;
-    Ok(Mission::new(goto_obj(g, objs[0])))
+    Ok(Mission::new(Instr::go_to(desc_of(g, objs[0]))))
 }
 
 /// `GoToRedBlueBall`: exactly one red or blue ball.
@@ -102,15 +103,15 @@ pub fn red_blue_ball(g: &mut Gen, num_dists: usize) -> GenResult<Mission> {
     g.place_agent(None, None)?;
     let dists = g.add_distractors(None, None, num_dists, false)?;
     for d in dists {
-        let o = g.objs[d as usize];
-        if o.kind == Kind::Ball && (o.color == BLUE || o.color == RED) {
+        let o = g.obj(d);
+        if o.kind == ObjKind::Ball && (o.color == Color::Blue || o.color == Color::Red) {
             return Err(Retry::Reject);
         }
     }
-    let color = g.rng.rand_elem(&[RED, BLUE]);
-    let (o, _) = g.add_object(0, 0, Some(Kind::Ball), Some(color))?;
+    let color = g.rng.rand_elem(&[Color::Red, Color::Blue]);
+    let o = g.add_object(0, 0, Some(ObjKind::Ball), Some(color))?;
     g.check_objs_reachable()?;
-    Ok(Mission::new(goto_obj(g, o)))
+    Ok(Mission::new(Instr::go_to(desc_of(g, o))))
 }
 
 /// `GoToDoor`: four doors around the middle room.
@@ -122,12 +123,7 @@ pub fn door(g: &mut Gen) -> GenResult<Mission> {
     }
     g.place_agent(Some(1), Some(1))?;
     let d = g.rng.rand_elem(&doors);
-    let color = g.objs[d as usize].color;
-    Ok(Mission::new(GenInstr::GoTo(Desc::new(
-        Some(Kind::Door),
-        Some(color),
-        None,
-    ))))
+    Ok(Mission::new(Instr::go_to(desc_of(g, d))))
 }
 
 /// `GoToObjDoor`: objects and four doors in the middle room.
@@ -140,5 +136,5 @@ pub fn obj_door(g: &mut Gen) -> GenResult<Mission> {
     }
     g.check_objs_reachable()?;
     let o = g.rng.rand_elem(&objs);
-    Ok(Mission::new(goto_obj(g, o)))
+    Ok(Mission::new(Instr::go_to(desc_of(g, o))))
 }

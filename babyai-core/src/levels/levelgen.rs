@@ -2,8 +2,9 @@
 //! PickupLoc, MiniBossLevel, BossLevel and BossLevelNoUnlock.
 
 use super::Mission;
-use super::instrs::{Desc, GenInstr, LOC_NAMES};
-use super::roomgrid::{COLOR_NAMES, ColorIdx, Gen, GenResult, Kind, Retry};
+use super::roomgrid::{Gen, GenResult, Retry};
+use crate::instr::{Instr, LOC_NAMES, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc};
+use crate::world::{COLOR_NAMES, Color, ObjKind};
 
 /// An action kind of `action_kinds`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,11 +41,6 @@ pub const ALL_ACTIONS: &[ActionKind] = &[
 pub const ALL_INSTRS: &[InstrKind] = &[InstrKind::Action, InstrKind::And, InstrKind::Seq];
 /// Only single actions.
 pub const ACTION_ONLY: &[InstrKind] = &[InstrKind::Action];
-
-/// `OBJ_TYPES = ["box", "ball", "key", "door"]`.
-const OBJ_TYPES: [Kind; 4] = [Kind::Box, Kind::Ball, Kind::Key, Kind::Door];
-/// `OBJ_TYPES_NOT_DOOR`.
-const OBJ_TYPES_NOT_DOOR: [Kind; 3] = [Kind::Box, Kind::Ball, Kind::Key];
 
 /// `LevelGen`'s options.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,14 +109,14 @@ fn add_locked_room(g: &mut Gen) -> GenResult<(usize, usize)> {
         let (d, _) = g.add_door(i, j, Some(k), None, Some(true));
         break ((i, j), d);
     };
-    let color = g.objs[door as usize].color;
+    let color = g.obj(door).color;
     loop {
         let i = g.rng.rand_int(0, g.num_cols);
         let j = g.rng.rand_int(0, g.num_rows);
         if (i, j) == room {
             continue;
         }
-        g.add_object(i, j, Some(Kind::Key), Some(color))?;
+        g.add_object(i, j, Some(ObjKind::Key), Some(color))?;
         break;
     }
     Ok(room)
@@ -133,8 +129,8 @@ struct RandInstr<'a> {
 
 impl RandInstr<'_> {
     /// `rand_obj(types, colors, max_tries=100)`.
-    fn rand_obj(&mut self, g: &mut Gen, types: &[Kind]) -> GenResult<Desc> {
-        let mut colors: [Option<ColorIdx>; 7] = [None; 7];
+    fn rand_obj(&mut self, g: &mut Gen, types: &[ObjKind]) -> GenResult<ObjDesc> {
+        let mut colors: [Option<Color>; 7] = [None; 7];
         for (slot, c) in colors[1..].iter_mut().zip(COLOR_NAMES) {
             *slot = Some(c);
         }
@@ -150,17 +146,16 @@ impl RandInstr<'_> {
             if self.p.locations && g.rng.rand_bool() {
                 loc = Some(g.rng.rand_elem(&LOC_NAMES));
             }
-            let mut d = Desc::new(Some(kind), color, loc);
-            d.find_matching(g);
-            if d.obj_set.is_empty() {
+            let d = ObjDesc::new(Some(kind), color).with_loc(loc);
+            let m = d.find_matching(&g.world);
+            if m.is_empty() {
                 continue;
             }
-            if !self.p.implicit_unlock {
-                if let Some((li, lj)) = self.locked_room {
-                    let r = g.room(li, lj);
-                    if d.obj_poss.iter().all(|&(x, y)| r.pos_inside(x, y)) {
-                        continue;
-                    }
+            if let (false, Some((li, lj))) = (self.p.implicit_unlock, self.locked_room) {
+                let room = (li as i32, lj as i32);
+                let layout = &g.world.layout;
+                if m.poss.iter().all(|&(x, y)| layout.pos_inside(room, x, y)) {
+                    continue;
                 }
             }
             return Ok(d);
@@ -168,33 +163,30 @@ impl RandInstr<'_> {
     }
 
     /// `rand_instr(action_kinds, instr_kinds)`.
-    fn rand_instr(&mut self, g: &mut Gen, kinds: &[InstrKind]) -> GenResult<GenInstr> {
+    fn rand_instr(&mut self, g: &mut Gen, kinds: &[InstrKind]) -> GenResult<Instr> {
         match g.rng.rand_elem(kinds) {
             InstrKind::Action => match g.rng.rand_elem(self.p.action_kinds) {
-                ActionKind::GoTo => Ok(GenInstr::GoTo(self.rand_obj(g, &OBJ_TYPES)?)),
-                ActionKind::Pickup => Ok(GenInstr::Pickup(
-                    self.rand_obj(g, &OBJ_TYPES_NOT_DOOR)?,
-                    false,
-                )),
-                ActionKind::Open => Ok(GenInstr::Open(self.rand_obj(g, &[Kind::Door])?, false)),
+                ActionKind::GoTo => Ok(Instr::go_to(self.rand_obj(g, &OBJ_TYPES)?)),
+                ActionKind::Pickup => Ok(Instr::pickup(self.rand_obj(g, &OBJ_TYPES_NOT_DOOR)?)),
+                ActionKind::Open => Ok(Instr::open(self.rand_obj(g, &[ObjKind::Door])?)),
                 ActionKind::PutNext => {
                     let a = self.rand_obj(g, &OBJ_TYPES_NOT_DOOR)?;
                     let b = self.rand_obj(g, &OBJ_TYPES)?;
-                    Ok(GenInstr::PutNext(a, b))
+                    Ok(Instr::put_next(a, b))
                 }
             },
             InstrKind::And => {
                 let a = self.rand_instr(g, &[InstrKind::Action])?;
                 let b = self.rand_instr(g, &[InstrKind::Action])?;
-                Ok(GenInstr::And(Box::new(a), Box::new(b)))
+                Ok(Instr::and(a, b))
             }
             InstrKind::Seq => {
                 let a = self.rand_instr(g, &[InstrKind::Action, InstrKind::And])?;
                 let b = self.rand_instr(g, &[InstrKind::Action, InstrKind::And])?;
                 if g.rng.rand_bool() {
-                    Ok(GenInstr::Before(Box::new(a), Box::new(b)))
+                    Ok(Instr::before(a, b))
                 } else {
-                    Ok(GenInstr::After(Box::new(a), Box::new(b)))
+                    Ok(Instr::after(a, b))
                 }
             }
         }

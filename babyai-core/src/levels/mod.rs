@@ -1,15 +1,17 @@
 //! Level generation, seed for seed like Minigrid 3.2.0's BabyAI levels.
 //!
 //! Shared machinery: [`roomgrid`] (rooms, walls, doors, `connect_all`), [`placement`]
-//! (rejection-sampled placement, distractors, reachability), [`instrs`] (descriptors,
-//! matching, surface, `validate_instrs`), [`levelgen`] (random instructions). Each level
+//! (rejection-sampled placement, distractors, reachability), [`validate`]
+//! (`validate_instrs`), [`levelgen`] (random instructions). Descriptors, matching and
+//! mission text are the engine's ([`crate::instr`]). Each level
 //! family is a small module; [`registry`] maps the 96 Minigrid ids to a family with its
 //! options. [`generate`] runs Minigrid's `RoomGridLevel._gen_grid` loop: build the grid,
 //! generate the mission, validate, and on a rejection retry with the stream continuing.
 
 pub mod action_obj_door;
+pub mod compare;
+pub mod env;
 pub mod goto;
-pub mod instrs;
 pub mod levelgen;
 pub mod open;
 pub mod pickup;
@@ -18,22 +20,26 @@ pub mod putnext;
 pub mod registry;
 pub mod roomgrid;
 pub mod unlock;
+pub mod validate;
 
-use instrs::GenInstr;
-use roomgrid::{Cell, Gen, GenResult, Kind, Retry};
+use crate::BoxContent;
+use crate::instr::Instr;
+use crate::world::{Cell, Color, ObjId, ObjKind, World};
+pub use env::{LevelEnv, UnknownLevel, make};
+use roomgrid::{Gen, GenResult, Retry};
 
 /// What a family's `gen_mission` produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mission {
     /// The instruction tree.
-    pub instr: GenInstr,
+    pub instr: Instr,
     /// `PutNext*Carrying`: the object moved into the agent's hands after the reset.
-    pub carry: Option<u8>,
+    pub carry: Option<ObjId>,
 }
 
 impl Mission {
     /// A mission with nothing carried.
-    pub const fn new(instr: GenInstr) -> Self {
+    pub const fn new(instr: Instr) -> Self {
         Mission { instr, carry: None }
     }
 }
@@ -84,9 +90,9 @@ pub enum Family {
     /// `OpenTwoDoors`.
     OpenTwoDoors {
         /// Fixed first colour.
-        first: Option<roomgrid::ColorIdx>,
+        first: Option<Color>,
         /// Fixed second colour.
-        second: Option<roomgrid::ColorIdx>,
+        second: Option<Color>,
         /// Strict first instruction.
         strict: bool,
     },
@@ -226,7 +232,7 @@ impl LevelSpec {
             Family::UnlockToUnlock => unlock::unlock_to_unlock(g),
             Family::ActionObjDoor => action_obj_door::action_obj_door(g),
             Family::FindObj => pickup::find_obj(g),
-            Family::KeyCorridor => pickup::key_corridor(g, Kind::Ball),
+            Family::KeyCorridor => pickup::key_corridor(g, ObjKind::Ball),
             Family::OneRoom => pickup::one_room(g),
             Family::MoveTwoAcross { objs_per_room } => putnext::move_two_across(g, objs_per_room),
             Family::LevelGen(p) => levelgen::gen_mission(g, &p),
@@ -237,10 +243,10 @@ impl LevelSpec {
     pub fn generate(&self, seed: u64) -> Generated {
         let mut g = Gen::new(seed, self.room_size, self.num_rows, self.num_cols);
         let mut rejections = 0;
-        let mut mission = loop {
+        let mission = loop {
             g.gen_grid();
-            let attempt = self.gen_mission(&mut g).and_then(|mut m| {
-                m.instr.validate(&g, self.unblocking())?;
+            let attempt = self.gen_mission(&mut g).and_then(|m| {
+                validate::validate(&g, &m.instr, self.unblocking())?;
                 Ok(m)
             });
             match attempt {
@@ -249,30 +255,27 @@ impl LevelSpec {
                 Err(Retry::Recursion) => {}
             }
         };
-        mission.instr.find_matching(&g);
-        let mut text = String::new();
-        mission.instr.surface(&mut text);
+        let text = mission.instr.surface(&g.world);
         let max_steps = self.fixed_max_steps.unwrap_or_else(|| {
-            (mission.instr.num_navs()
-                * self.room_size
-                * self.room_size
-                * self.num_rows
-                * self.num_cols) as u32
+            mission.instr.num_navs()
+                * (self.room_size * self.room_size * self.num_rows * self.num_cols) as u32
         });
+        let mut world = g.world;
         let mut stale_cell = None;
         if let Some(o) = mission.carry {
-            let pos = g.objs[o as usize]
-                .cur_pos
-                .expect("carried object was placed");
-            g.set(pos.0, pos.1, Cell::Empty);
+            // `PutNext.reset`: after the observation was drawn, the object leaves its cell
+            // (`grid.set`, so its `cur_pos` stays) and goes into the agent's hands.
+            let (x, y) = world.grid.obj(o).cur_pos;
+            let pos = (i32::from(x), i32::from(y));
+            world.grid.set(pos.0, pos.1, Cell::Empty);
+            world.carrying = Some(o);
             stale_cell = Some((pos, o));
         }
         Generated {
-            world: g,
+            world,
             instr: mission.instr,
             mission: text,
             max_steps,
-            carrying: mission.carry,
             stale_cell,
             rejections,
         }
@@ -280,58 +283,55 @@ impl LevelSpec {
 }
 
 /// A generated level: the state right after `reset(seed)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Generated {
-    /// Grid, objects, rooms and agent pose.
-    pub world: Gen,
-    /// The instruction tree, matches computed at reset.
-    pub instr: GenInstr,
+    /// Grid, objects, room layout, agent pose and carried object.
+    pub world: World,
+    /// The instruction tree.
+    pub instr: Instr,
     /// The mission text.
     pub mission: String,
     /// `max_steps`.
     pub max_steps: u32,
-    /// The carried object (`PutNext*Carrying`).
-    pub carrying: Option<u8>,
     /// `PutNext*Carrying`: where the carried object stood when Minigrid drew the (stale)
     /// reset observation, and which object it is.
-    pub stale_cell: Option<((usize, usize), u8)>,
+    pub stale_cell: Option<((i32, i32), ObjId)>,
     /// How many `RejectSampling` retries the generation needed.
     pub rejections: u32,
 }
 
 impl Generated {
-    /// The grid encoded as Minigrid's `(type, color, state)` per cell, rows `y` then `x`;
-    /// empty = `(1, 0, 0)`.
-    pub fn encoded_grid(&self) -> Vec<[u8; 3]> {
-        self.world
-            .cells
-            .iter()
-            .map(|c| match *c {
-                Cell::Empty => [1, 0, 0],
-                Cell::Wall => [2, 5, 0],
-                Cell::Obj(o) => self.world.objs[o as usize].encode(),
-            })
-            .collect()
+    /// The world as Minigrid's reset observation saw it: for `PutNext*Carrying`, the carried
+    /// object still on its start cell and nothing in hand; otherwise the world itself.
+    pub fn observed_world(&self) -> World {
+        let mut w = self.world.clone();
+        if let Some((pos, o)) = self.stale_cell {
+            w.grid.set(pos.0, pos.1, Cell::Obj(o));
+            w.carrying = None;
+        }
+        w
     }
 
-    /// Box contents: `(position, or None for a carried box; encoded content)`, in grid scan
-    /// order (rows `y` then `x`), the carried box last.
-    pub fn box_contents(&self) -> Vec<(Option<(usize, usize)>, [u8; 3])> {
-        let g = &self.world;
+    /// Box contents as the reference records them: grid scan order (rows `y` then `x`),
+    /// the carried box last.
+    pub fn box_contents(&self) -> Vec<BoxContent> {
+        let grid = &self.world.grid;
         let mut out = Vec::new();
-        for y in 0..g.height {
-            for x in 0..g.width {
-                if let Cell::Obj(o) = g.get(x, y) {
-                    if let Some(c) = g.objs[o as usize].contains {
-                        out.push((Some((x, y)), g.objs[c as usize].encode()));
-                    }
+        for y in 0..grid.height() {
+            for x in 0..grid.width() {
+                if let Some(c) = grid.obj_at(x, y).and_then(|o| grid.obj(o).contains) {
+                    out.push(BoxContent {
+                        pos: Some((x, y)),
+                        obj: grid.obj(c).encode(),
+                    });
                 }
             }
         }
-        if let Some(o) = self.carrying {
-            if let Some(c) = g.objs[o as usize].contains {
-                out.push((None, g.objs[c as usize].encode()));
-            }
+        if let Some(c) = self.world.carrying.and_then(|o| grid.obj(o).contains) {
+            out.push(BoxContent {
+                pos: None,
+                obj: grid.obj(c).encode(),
+            });
         }
         out
     }

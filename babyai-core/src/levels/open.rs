@@ -1,11 +1,13 @@
 //! The Open* families (`envs/babyai/open.py`).
 
 use super::Mission;
-use super::instrs::{Desc, GenInstr, LOC_NAMES, Loc};
-use super::roomgrid::{COLOR_NAMES, ColorIdx, Gen, GenResult, Kind};
+use super::goto::desc_of;
+use super::roomgrid::{Gen, GenResult};
+use crate::instr::{Instr, LOC_NAMES, ObjDesc};
+use crate::world::{COLOR_NAMES, Color, ObjKind};
 
-fn open_color(color: ColorIdx, strict: bool) -> GenInstr {
-    GenInstr::Open(Desc::new(Some(Kind::Door), Some(color), None), strict)
+fn open_color(color: Color, strict: bool) -> Instr {
+    Instr::open(ObjDesc::new(Some(ObjKind::Door), Some(color))).with_strict(strict)
 }
 
 /// `Open`: open a random door of a connected maze.
@@ -16,14 +18,14 @@ pub fn open(g: &mut Gen) -> GenResult<Mission> {
     g.check_objs_reachable()?;
     let doors = g.doors_in_slots();
     let d = g.rng.rand_elem(&doors);
-    Ok(Mission::new(open_color(g.objs[d as usize].color, false)))
+    Ok(Mission::new(Instr::open(desc_of(g, d))))
 }
 
 /// `OpenRedDoor`.
 pub fn red_door(g: &mut Gen) -> GenResult<Mission> {
-    g.add_door(0, 0, Some(0), Some(super::roomgrid::RED), Some(false));
+    g.add_door(0, 0, Some(0), Some(Color::Red), Some(false));
     g.place_agent(Some(0), Some(0))?;
-    Ok(Mission::new(open_color(super::roomgrid::RED, false)))
+    Ok(Mission::new(open_color(Color::Red, false)))
 }
 
 /// How `OpenDoor` describes its door.
@@ -51,24 +53,20 @@ pub fn door(g: &mut Gen, debug: bool, select_by: SelectBy) -> GenResult<Mission>
         SelectBy::Random => g.rng.rand_bool(),
     };
     let desc = if by_color {
-        Desc::new(
-            Some(Kind::Door),
-            Some(g.objs[doors[0] as usize].color),
-            None,
-        )
+        ObjDesc::new(Some(ObjKind::Door), Some(g.obj(doors[0]).color))
     } else {
-        let loc: Loc = g.rng.rand_elem(&LOC_NAMES);
-        Desc::new(Some(Kind::Door), None, Some(loc))
+        let loc = g.rng.rand_elem(&LOC_NAMES);
+        ObjDesc::new(Some(ObjKind::Door), None).with_loc(Some(loc))
     };
     g.place_agent(Some(1), Some(1))?;
-    Ok(Mission::new(GenInstr::Open(desc, debug)))
+    Ok(Mission::new(Instr::open(desc).with_strict(debug)))
 }
 
 /// `OpenTwoDoors` (and `OpenRedBlueDoors*`): open the left door, then the right one.
 pub fn two_doors(
     g: &mut Gen,
-    first: Option<ColorIdx>,
-    second: Option<ColorIdx>,
+    first: Option<Color>,
+    second: Option<Color>,
     strict: bool,
 ) -> GenResult<Mission> {
     let colors = g.rng.rand_subset(&COLOR_NAMES, 2);
@@ -77,9 +75,9 @@ pub fn two_doors(
     g.add_door(1, 1, Some(2), Some(c1), Some(false));
     g.add_door(1, 1, Some(0), Some(c2), Some(false));
     g.place_agent(Some(1), Some(1))?;
-    Ok(Mission::new(GenInstr::Before(
-        Box::new(open_color(c1, strict)),
-        Box::new(open_color(c2, false)),
+    Ok(Mission::new(Instr::before(
+        open_color(c1, strict),
+        open_color(c2, false),
     )))
 }
 
@@ -93,18 +91,12 @@ pub fn doors_order(g: &mut Gen, num_doors: usize, debug: bool) -> GenResult<Miss
     }
     g.place_agent(Some(1), Some(1))?;
     let pick = g.rng.rand_subset(&doors, 2);
-    let c1 = g.objs[pick[0] as usize].color;
-    let c2 = g.objs[pick[1] as usize].color;
+    let c1 = g.obj(pick[0]).color;
+    let c2 = g.obj(pick[1]).color;
     let instr = match g.rng.rand_int(0, 3) {
         0 => open_color(c1, debug),
-        1 => GenInstr::Before(
-            Box::new(open_color(c1, debug)),
-            Box::new(open_color(c2, debug)),
-        ),
-        _ => GenInstr::After(
-            Box::new(open_color(c1, debug)),
-            Box::new(open_color(c2, debug)),
-        ),
+        1 => Instr::before(open_color(c1, debug), open_color(c2, debug)),
+        _ => Instr::after(open_color(c1, debug), open_color(c2, debug)),
     };
     Ok(Mission::new(instr))
 }

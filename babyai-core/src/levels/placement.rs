@@ -1,56 +1,55 @@
 //! Object and agent placement with Minigrid's rejection loops (`place_obj`, `place_in_room`,
 //! `add_object`, `add_distractors`, `place_agent`) and the reachability check.
 
-use super::roomgrid::{
-    COLOR_NAMES, Cell, ColorIdx, Gen, GenObj, GenResult, Kind, OBJ_KINDS, Retry,
-};
+use super::roomgrid::{Gen, GenResult, OBJ_KINDS, Retry};
+use crate::world::{COLOR_NAMES, Cell, Color, Dir, Obj, ObjId, ObjKind};
 
 impl Gen {
     /// `place_obj(obj, top, size, reject_fn, max_tries)`: draws `x` then `y` in the rectangle
     /// (clipped to the grid) until the cell is empty, not the agent's, and (with
     /// `reject_next_to`) at Manhattan distance >= 2 from the agent. `obj` `None` places nothing
-    /// (used for the agent).
+    /// (used for the agent). `max_tries` `None` is unbounded.
     pub fn place_obj(
         &mut self,
-        obj: Option<u8>,
-        top: (usize, usize),
-        size: (usize, usize),
+        obj: Option<ObjId>,
+        top: (i32, i32),
+        size: (i32, i32),
         reject_next_to: bool,
         max_tries: Option<u32>,
-    ) -> GenResult<(usize, usize)> {
-        let x_hi = (top.0 + size.0).min(self.width);
-        let y_hi = (top.1 + size.1).min(self.height);
+    ) -> GenResult<(i32, i32)> {
+        let x_hi = (top.0 + size.0).min(self.grid().width());
+        let y_hi = (top.1 + size.1).min(self.grid().height());
         let mut tries: u32 = 0;
         let pos = loop {
-            if let Some(m) = max_tries {
-                if tries > m {
-                    return Err(Retry::Recursion);
-                }
+            if max_tries.is_some_and(|m| tries > m) {
+                return Err(Retry::Recursion);
             }
             tries += 1;
-            let x = self.rng.rand_int(top.0, x_hi);
-            let y = self.rng.rand_int(top.1, y_hi);
-            if self.get(x, y) != Cell::Empty {
+            let x = self.rand_i32(top.0, x_hi);
+            let y = self.rand_i32(top.1, y_hi);
+            if self.grid().get(x, y) != Cell::Empty {
                 continue;
             }
-            let (ax, ay) = self.agent_pos;
-            if (x as i64, y as i64) == (ax, ay) {
+            let (ax, ay) = self.world.agent_pos;
+            if (x, y) == (ax, ay) {
                 continue;
             }
-            if reject_next_to && (x as i64 - ax).abs() + (y as i64 - ay).abs() < 2 {
+            if reject_next_to && (x - ax).abs() + (y - ay).abs() < 2 {
                 continue;
             }
             break (x, y);
         };
         if let Some(o) = obj {
-            self.put_obj(o, pos.0, pos.1);
+            let grid = self.grid_mut();
+            grid.set(pos.0, pos.1, Cell::Obj(o));
+            grid.obj_mut(o).cur_pos = (pos.0 as i8, pos.1 as i8);
         }
         Ok(pos)
     }
 
     /// `place_in_room(i, j, obj)`: `place_obj` over the room with `reject_next_to`,
     /// 1000 tries; records the object in the room.
-    pub fn place_in_room(&mut self, i: usize, j: usize, obj: u8) -> GenResult<(usize, usize)> {
+    pub fn place_in_room(&mut self, i: usize, j: usize, obj: ObjId) -> GenResult<(i32, i32)> {
         let r = self.room(i, j);
         let (top, size) = (r.top, r.size);
         let pos = self.place_obj(Some(obj), top, size, true, Some(1000))?;
@@ -63,9 +62,9 @@ impl Gen {
         &mut self,
         i: usize,
         j: usize,
-        kind: Option<Kind>,
-        color: Option<ColorIdx>,
-    ) -> GenResult<(u8, (usize, usize))> {
+        kind: Option<ObjKind>,
+        color: Option<Color>,
+    ) -> GenResult<ObjId> {
         let kind = match kind {
             Some(k) => k,
             None => self.rng.rand_elem(&OBJ_KINDS),
@@ -74,9 +73,9 @@ impl Gen {
             Some(c) => c,
             None => self.rand_color(),
         };
-        let o = self.new_obj(GenObj::new(kind, color));
-        let pos = self.place_in_room(i, j, o)?;
-        Ok((o, pos))
+        let o = self.grid_mut().add_obj(Obj::new(kind, color));
+        self.place_in_room(i, j, o)?;
+        Ok(o)
     }
 
     /// `add_distractors(i, j, num_distractors, all_unique)`: colour then kind per object,
@@ -87,11 +86,11 @@ impl Gen {
         j: Option<usize>,
         num: usize,
         all_unique: bool,
-    ) -> GenResult<Vec<u8>> {
-        let mut existing: Vec<(Kind, ColorIdx)> = Vec::new();
+    ) -> GenResult<Vec<ObjId>> {
+        let mut existing: Vec<(ObjKind, Color)> = Vec::new();
         for r in &self.rooms {
             for &o in &r.objs {
-                let ob = &self.objs[o as usize];
+                let ob = self.world.grid.obj(o);
                 existing.push((ob.kind, ob.color));
             }
         }
@@ -110,7 +109,7 @@ impl Gen {
                 Some(v) => v,
                 None => self.rng.rand_int(0, self.num_rows),
             };
-            let (o, _) = self.add_object(ri, rj, Some(kind), Some(color))?;
+            let o = self.add_object(ri, rj, Some(kind), Some(color))?;
             existing.push((kind, color));
             dists.push(o);
         }
@@ -131,50 +130,46 @@ impl Gen {
         let r = self.room(i, j);
         let (top, size) = (r.top, r.size);
         loop {
-            self.agent_pos = (-1, -1);
+            self.world.agent_pos = (-1, -1);
             let pos = self.place_obj(None, top, size, false, Some(1000))?;
-            self.agent_pos = (pos.0 as i64, pos.1 as i64);
-            self.agent_dir = self.rng.rand_int(0, 4) as u8;
-            let (fx, fy) = self.front_pos();
-            let front = self.get(fx as usize, fy as usize);
-            if matches!(front, Cell::Empty | Cell::Wall) {
+            self.world.agent_pos = pos;
+            self.world.agent_dir = Dir::from_idx(self.rng.rand_int(0, 4) as u8);
+            let (fx, fy) = self.world.front_pos();
+            if matches!(self.grid().get(fx, fy), Cell::Empty | Cell::Wall) {
                 return Ok(());
             }
         }
     }
 
     /// `check_objs_reachable(raise_exc=False)`: flood fill from the agent through empty cells
-    /// and doors; true iff every non-wall object is reached.
+    /// and doors (any state); true iff every object on the grid is reached.
     pub fn objs_reachable(&self) -> bool {
-        let (w, h) = (self.width, self.height);
-        let mut reach = vec![false; w * h];
-        let mut stack: Vec<(i64, i64)> = vec![self.agent_pos];
+        let grid = self.grid();
+        let (w, h) = (grid.width(), grid.height());
+        let mut reach = vec![false; (w * h) as usize];
+        let mut stack = vec![self.world.agent_pos];
         while let Some((x, y)) = stack.pop() {
-            if x < 0 || y < 0 || x >= w as i64 || y >= h as i64 {
+            if !grid.in_bounds(x, y) {
                 continue;
             }
-            let idx = y as usize * w + x as usize;
+            let idx = (y * w + x) as usize;
             if reach[idx] {
                 continue;
             }
             reach[idx] = true;
-            match self.cells[idx] {
+            match grid.get(x, y) {
                 Cell::Empty => {}
-                Cell::Obj(o) if self.objs[o as usize].kind == Kind::Door => {}
+                Cell::Obj(o) if grid.obj(o).kind == ObjKind::Door => {}
                 _ => continue,
             }
-            stack.push((x + 1, y));
-            stack.push((x - 1, y));
-            stack.push((x, y + 1));
-            stack.push((x, y - 1));
+            stack.extend([(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]);
         }
-        self.cells
-            .iter()
-            .zip(&reach)
-            .all(|(c, r)| !matches!(c, Cell::Obj(_)) || *r)
+        (0..h).all(|y| {
+            (0..w).all(|x| !matches!(grid.get(x, y), Cell::Obj(_)) || reach[(y * w + x) as usize])
+        })
     }
 
-    /// `check_objs_reachable()` raising `RejectSampling` when some object is unreachable.
+    /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
     pub fn check_objs_reachable(&self) -> GenResult<()> {
         if self.objs_reachable() {
             Ok(())

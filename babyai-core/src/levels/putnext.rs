@@ -1,13 +1,9 @@
 //! The PutNext* families (`envs/babyai/putnext.py`) and `MoveTwoAcross*`.
 
 use super::Mission;
-use super::instrs::{Desc, GenInstr};
+use super::goto::desc_of;
 use super::roomgrid::{Gen, GenResult};
-
-fn desc_of(g: &Gen, o: u8) -> Desc {
-    let ob = g.objs[o as usize];
-    Desc::new(Some(ob.kind), Some(ob.color), None)
-}
+use crate::instr::Instr;
 
 /// `PutNextLocal`: two of `num_objs` unique objects in one room.
 pub fn local(g: &mut Gen, num_objs: usize) -> GenResult<Mission> {
@@ -15,7 +11,7 @@ pub fn local(g: &mut Gen, num_objs: usize) -> GenResult<Mission> {
     let objs = g.add_distractors(None, None, num_objs, true)?;
     g.check_objs_reachable()?;
     let pick = g.rng.rand_subset(&objs, 2);
-    Ok(Mission::new(GenInstr::PutNext(
+    Ok(Mission::new(Instr::put_next(
         desc_of(g, pick[0]),
         desc_of(g, pick[1]),
     )))
@@ -33,7 +29,7 @@ pub fn two_rooms(g: &mut Gen, objs_per_room: usize, start_carrying: bool) -> Gen
     if g.rng.rand_bool() {
         std::mem::swap(&mut a, &mut b);
     }
-    let mut m = Mission::new(GenInstr::PutNext(desc_of(g, a), desc_of(g, b)));
+    let mut m = Mission::new(Instr::put_next(desc_of(g, a), desc_of(g, b)));
     if start_carrying {
         m.carry = Some(a);
     }
@@ -48,8 +44,8 @@ pub fn move_two_across(g: &mut Gen, objs_per_room: usize) -> GenResult<Mission> 
     g.remove_wall(0, 0, 0);
     let l = g.rng.rand_subset(&l, 2);
     let r = g.rng.rand_subset(&r, 2);
-    Ok(Mission::new(GenInstr::Before(
-        Box::new(GenInstr::PutNext(desc_of(g, l[0]), desc_of(g, r[0]))),
-        Box::new(GenInstr::PutNext(desc_of(g, r[1]), desc_of(g, l[1]))),
+    Ok(Mission::new(Instr::before(
+        Instr::put_next(desc_of(g, l[0]), desc_of(g, r[0])),
+        Instr::put_next(desc_of(g, r[1]), desc_of(g, l[1])),
     )))
 }

@@ -1,0 +1,160 @@
+//! [`LevelEnv`]: a registered level that resets from a seed, built by [`make`].
+
+use super::registry::{LEVELS, find};
+use super::{Generated, LevelSpec};
+use crate::view::{self, OBS_LEN};
+use crate::world::Cell;
+use crate::{Action, BabyEnv, Step};
+
+/// `make` was given an id that is not one of the registered BabyAI levels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLevel {
+    id: String,
+}
+
+impl UnknownLevel {
+    /// The id that was asked for.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl core::fmt::Display for UnknownLevel {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "unknown BabyAI level {:?} ({} levels are registered; see `gridhouse list`)",
+            self.id,
+            LEVELS.len()
+        )
+    }
+}
+
+impl std::error::Error for UnknownLevel {}
+
+/// The level registered as `id` (a Minigrid 3.2.0 id such as `"BabyAI-GoToLocal-v0"`),
+/// reset with seed 0. Call [`LevelEnv::reset`] to start the episode you want.
+///
+/// ```
+/// let mut env = babyai_core::make("BabyAI-GoToLocal-v0").unwrap();
+/// env.reset(1);
+/// assert!(env.env().mission().starts_with("go to "));
+/// assert!(babyai_core::make("BabyAI-Nope-v0").is_err());
+/// ```
+pub fn make(id: &str) -> Result<LevelEnv, UnknownLevel> {
+    let spec = find(id).ok_or_else(|| UnknownLevel { id: id.to_string() })?;
+    Ok(LevelEnv::new(spec, 0))
+}
+
+/// A BabyAI level: its spec plus the episode in progress ([`BabyEnv`]).
+///
+/// [`LevelEnv::reset`] regenerates the level exactly as Minigrid's `env.reset(seed=seed)`
+/// (same grid, objects, agent pose, mission, `max_steps`), then the episode is stepped
+/// with [`LevelEnv::step`] (or through [`LevelEnv::env_mut`]).
+#[derive(Clone, Debug)]
+pub struct LevelEnv {
+    spec: &'static LevelSpec,
+    env: BabyEnv,
+    reset_image: [u8; OBS_LEN],
+    rejections: u32,
+}
+
+impl LevelEnv {
+    /// The level `spec` reset with `seed`.
+    pub fn new(spec: &'static LevelSpec, seed: u64) -> LevelEnv {
+        let (env, reset_image, rejections) = build(spec, seed);
+        LevelEnv {
+            spec,
+            env,
+            reset_image,
+            rejections,
+        }
+    }
+
+    /// Starts the episode of `seed` (Minigrid's `reset(seed=seed)` on a fresh env).
+    pub fn reset(&mut self, seed: u64) {
+        let (env, reset_image, rejections) = build(self.spec, seed);
+        self.env = env;
+        self.reset_image = reset_image;
+        self.rejections = rejections;
+    }
+
+    /// The level's registered id.
+    pub fn id(&self) -> &'static str {
+        self.spec.id
+    }
+
+    /// The level's spec (geometry, family, fixed `max_steps`).
+    pub fn spec(&self) -> &'static LevelSpec {
+        self.spec
+    }
+
+    /// The episode in progress.
+    pub fn env(&self) -> &BabyEnv {
+        &self.env
+    }
+
+    /// The episode in progress, mutable.
+    pub fn env_mut(&mut self) -> &mut BabyEnv {
+        &mut self.env
+    }
+
+    /// One step of the episode.
+    pub fn step(&mut self, action: Action) -> Step {
+        self.env.step(action)
+    }
+
+    /// The observation image Minigrid's `reset` returned, in its compatible form: for the
+    /// `PutNext*Carrying` levels it is stale (drawn before the object went into the agent's
+    /// hands: the object still on its start cell, nothing carried); for every other level it
+    /// equals the current observation right after reset. [`BabyEnv::observe`] always shows
+    /// the true state.
+    pub fn reset_image(&self) -> &[u8; OBS_LEN] {
+        &self.reset_image
+    }
+
+    /// Whether this level's reset observation is stale (`PutNext*Carrying`).
+    pub fn reset_obs_stale(&self) -> bool {
+        matches!(
+            self.spec.family,
+            super::Family::PutNext {
+                start_carrying: true,
+                ..
+            }
+        )
+    }
+
+    /// How many rejected samples (Minigrid's "Sampling rejected") the last reset needed.
+    pub fn rejections(&self) -> u32 {
+        self.rejections
+    }
+}
+
+impl env_api::Env for LevelEnv {
+    type Action = Action;
+
+    fn reset(&mut self, seed: u64) {
+        LevelEnv::reset(self, seed);
+    }
+
+    fn step(&mut self, action: Action) -> Step {
+        LevelEnv::step(self, action)
+    }
+}
+
+/// Generates `spec` for `seed` and binds the episode as Minigrid's `reset` does: verifier
+/// bound and observation drawn on the generated world, then (`PutNext*Carrying`) the object
+/// moved into the agent's hands.
+fn build(spec: &'static LevelSpec, seed: u64) -> (BabyEnv, [u8; OBS_LEN], u32) {
+    let g: Generated = spec.generate(seed);
+    let observed = g.observed_world();
+    let mut image = [0u8; OBS_LEN];
+    view::observe(&observed, &mut image);
+    let mut env = BabyEnv::new(observed, g.instr, Some(g.max_steps));
+    if let Some((pos, o)) = g.stale_cell {
+        let w = env.world_mut();
+        w.grid.set(pos.0, pos.1, Cell::Empty);
+        w.carrying = Some(o);
+    }
+    (env, image, g.rejections)
+}
