@@ -127,6 +127,8 @@ struct Snapshot {
     front_cell: Cell,
     front_door: Option<DoorState>,
     suggested: Action,
+    /// Whether the suggestion changes the state when taken.
+    effective: bool,
 }
 
 /// The expert bot. Make one per episode with [`Bot::new`], then call [`Bot::act`] before
@@ -279,6 +281,7 @@ impl Bot {
             front_cell,
             front_door: door_state(world, front_cell),
             suggested: action,
+            effective: effective(world, action),
         });
         action
     }
@@ -311,6 +314,8 @@ impl Bot {
             (false, false, true) if world.carrying.is_some() => Some(Action::Pickup),
             (false, false, true) => Some(Action::Drop),
             (false, false, false) if front_changed => Some(Action::Toggle),
+            // Nothing changed: the suggestion, if it does nothing here; else some no-op.
+            (false, false, false) if s.effective => Some(Action::Done),
             (false, false, false) => Some(s.suggested),
             _ => None,
         }
@@ -384,5 +389,37 @@ fn door_state(world: &World, cell: Cell) -> Option<DoorState> {
     match cell {
         Cell::Obj(id) if world.grid.obj(id).kind == ObjKind::Door => Some(world.grid.obj(id).door),
         _ => None,
+    }
+}
+
+/// Whether `action` changes `world` (pose, hands or the cell in front) when taken.
+fn effective(world: &World, action: Action) -> bool {
+    let (fx, fy) = world.front_pos();
+    let front = world.grid.get(fx, fy);
+    let obj = match front {
+        Cell::Obj(id) => Some(world.grid.obj(id)),
+        _ => None,
+    };
+    match action {
+        Action::Left | Action::Right => true,
+        Action::Forward => match front {
+            Cell::Empty => world.grid.in_bounds(fx, fy),
+            Cell::Wall => false,
+            Cell::Obj(_) => obj.is_some_and(|o| o.can_overlap()),
+        },
+        Action::Pickup => world.carrying.is_none() && obj.is_some_and(|o| o.kind.can_pickup()),
+        Action::Drop => world.carrying.is_some() && front == Cell::Empty,
+        Action::Toggle => obj.is_some_and(|o| match o.kind {
+            ObjKind::Box => true,
+            ObjKind::Door => {
+                o.door != DoorState::Locked
+                    || world.carrying.is_some_and(|c| {
+                        let k = world.grid.obj(c);
+                        k.kind == ObjKind::Key && k.color == o.color
+                    })
+            }
+            _ => false,
+        }),
+        Action::Done => false,
     }
 }
