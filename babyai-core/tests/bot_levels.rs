@@ -3,7 +3,7 @@
 //! hangs): success rate at least the reference's, mean length of successes at most 5% above.
 
 use babyai_core::bot::Bot;
-use babyai_core::{LevelEnv, make};
+use babyai_core::{Action, LEVEL_IDS, LevelEnv, make};
 
 const REFERENCE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -98,7 +98,6 @@ fn every_level_meets_the_reference_bot() {
 
 #[test]
 fn bot_is_deterministic_and_replans_after_other_actions() {
-    use babyai_core::Action;
     for (id, seed) in [("BabyAI-BossLevel-v0", 3), ("BabyAI-UnlockPickup-v0", 5)] {
         assert_eq!(run(id, seed), run(id, seed));
         // Every fifth step the agent does something else (moves, turns, picks up what is in
@@ -138,4 +137,44 @@ fn a_bot_made_mid_episode_finishes() {
             break;
         }
     }
+}
+
+#[test]
+fn bot_recovers_when_the_agent_wanders_off() {
+    // Every fourth step the agent moves, turns, picks up or drops instead of following the
+    // bot (never toggles: that would destroy boxes). Strict Debug levels fail on any wrong
+    // pickup, so they are left out.
+    let noise = [
+        Action::Left,
+        Action::Forward,
+        Action::Pickup,
+        Action::Right,
+        Action::Drop,
+    ];
+    let (mut wins, mut episodes) = (0, 0);
+    for id in LEVEL_IDS.iter().filter(|id| !id.contains("Debug")) {
+        for seed in 0..10u64 {
+            let mut env = env_for(id, seed);
+            let mut bot = Bot::new(env.env());
+            let mut t = 0usize;
+            let win = loop {
+                let suggested = bot.act(env.env());
+                let a = if t % 4 == 3 {
+                    noise[(t / 4 + seed as usize) % noise.len()]
+                } else {
+                    suggested
+                };
+                let step = env.step(a);
+                t += 1;
+                if step.terminated || step.truncated {
+                    break step.reward > 0.0;
+                }
+            };
+            wins += u32::from(win);
+            episodes += 1;
+        }
+    }
+    let rate = f64::from(wins) / f64::from(episodes);
+    eprintln!("with noise: {wins}/{episodes} = {rate:.3}");
+    assert!(rate >= 0.97, "{wins}/{episodes}");
 }
