@@ -2,6 +2,7 @@
 
 mod registry;
 mod replay;
+mod rollout;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -12,6 +13,8 @@ Examples:
   gridhouse list --engine babyai      only the BabyAI levels
   gridhouse replay babyai traces.jsonl --from-state
                                       replay recorded episodes from their recorded states
+  gridhouse rollout --env BabyAI-BossLevel-v0 --policy bot --episodes 100 --seed 0
+                                      the expert bot's success rate and episode lengths
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -28,6 +31,8 @@ enum Command {
     List(ListArgs),
     /// Replay recorded episodes and compare every observation, reward and flag.
     Replay(ReplayArgs),
+    /// Run episodes of a BabyAI level with the expert bot or a random policy.
+    Rollout(rollout::RolloutArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -54,6 +59,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::List(args) => cmd_list(&args),
         Command::Replay(args) => cmd_replay(&args),
+        Command::Rollout(args) => rollout::cmd(&args),
     };
     match result {
         Ok(code) => code,
