@@ -13,6 +13,9 @@ Examples:
   gridhouse list --engine babyai      only the BabyAI levels
   gridhouse replay babyai traces.jsonl --from-state
                                       replay recorded episodes from their recorded states
+  gridhouse replay babyai resets_public.jsonl
+                                      generate each level from its id and seed, compare the
+                                      reset (and replay the steps, if any)
   gridhouse rollout --env BabyAI-BossLevel-v0 --policy bot --episodes 100 --seed 0
                                       the expert bot's success rate and episode lengths
 ";
@@ -42,8 +45,9 @@ struct ReplayArgs {
     engine: replay::ReplayEngine,
     /// A trace file: one JSON episode per line.
     file: std::path::PathBuf,
-    /// Start each episode from its recorded state (grid, agent, mission) instead of a seed.
-    #[arg(long, required = true)]
+    /// Start each episode from its recorded state (grid, agent, mission) instead of
+    /// generating the level from its `env_id` and seed.
+    #[arg(long)]
     from_state: bool,
 }
 
@@ -89,9 +93,9 @@ fn cmd_list(args: &ListArgs) -> Result<ExitCode, String> {
 fn cmd_replay(args: &ReplayArgs) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
-    debug_assert!(args.from_state);
-    let report = match args.engine {
-        replay::ReplayEngine::Babyai => replay::babyai::replay_text(&text),
+    let report = match (args.engine, args.from_state) {
+        (replay::ReplayEngine::Babyai, true) => replay::babyai::replay_text(&text),
+        (replay::ReplayEngine::Babyai, false) => replay::babyai::replay_text_from_seed(&text),
     };
     print!("{}", report.text);
     Ok(if report.failed == 0 && report.passed > 0 {

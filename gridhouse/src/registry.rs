@@ -22,10 +22,10 @@ pub struct Entry {
 
 /// Every env id known to this build, BabyAI first, each engine in its own order.
 pub fn entries() -> Vec<Entry> {
-    let babyai = babyai_core::LEVEL_IDS.iter().map(|id| Entry {
-        id: (*id).to_string(),
+    let babyai = babyai_core::levels::registry::LEVELS.iter().map(|l| Entry {
+        id: l.id.to_string(),
         engine: Engine::Babyai,
-        description: "BabyAI level (Minigrid 3.2.0)".to_string(),
+        description: babyai_description(l),
     });
     let alfworld = alfworld_core::ENV_IDS.iter().map(|id| Entry {
         id: (*id).to_string(),
@@ -33,4 +33,25 @@ pub fn entries() -> Vec<Entry> {
         description: "ALFWorld task set".to_string(),
     });
     babyai.chain(alfworld).collect()
+}
+
+/// `BabyAI level 22x22 (3x3 rooms of 8), max_steps 576 per navigation`: grid size, rooms and
+/// the step limit (fixed, or Minigrid's `num_navs * room_size^2 * rooms` per navigation the
+/// mission needs).
+fn babyai_description(l: &babyai_core::levels::LevelSpec) -> String {
+    let steps = match l.fixed_max_steps {
+        Some(n) => format!("max_steps {n}"),
+        None => {
+            let per_nav = l.room_size * l.room_size * l.num_rows * l.num_cols;
+            format!("max_steps {per_nav} per navigation")
+        }
+    };
+    format!(
+        "BabyAI level {}x{} ({}x{} rooms of {}), {steps}",
+        l.width(),
+        l.height(),
+        l.num_cols,
+        l.num_rows,
+        l.room_size
+    )
 }
