@@ -36,6 +36,7 @@ pub mod instr;
 mod layouts;
 pub mod levels;
 pub mod rng;
+mod text;
 pub mod trace;
 pub mod view;
 pub mod world;

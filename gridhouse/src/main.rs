@@ -1,5 +1,6 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod play;
 mod registry;
 mod replay;
 mod rollout;
@@ -18,6 +19,8 @@ Examples:
                                       reset (and replay the steps, if any)
   gridhouse rollout --env BabyAI-BossLevel-v0 --policy bot --episodes 100 --seed 0
                                       the expert bot's success rate and episode lengths
+  printf 'turn left\ngo forward\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
+                                      play with BALROG's text observations and actions
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -36,6 +39,9 @@ enum Command {
     Replay(ReplayArgs),
     /// Run episodes of a BabyAI level with the expert bot or a random policy.
     Rollout(rollout::RolloutArgs),
+    /// Play a BabyAI level in the terminal with BALROG's text observations and actions
+    /// (reads one action per line; works with input piped on stdin).
+    Play(play::PlayArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,6 +70,7 @@ fn main() -> ExitCode {
         Command::List(args) => cmd_list(&args),
         Command::Replay(args) => cmd_replay(&args),
         Command::Rollout(args) => rollout::cmd(&args),
+        Command::Play(args) => play::cmd(&args),
     };
     match result {
         Ok(code) => code,
