@@ -5,7 +5,7 @@
 //! (`validate_instrs`), [`levelgen`] (random instructions). Descriptors, matching and
 //! mission text are the engine's ([`crate::instr`]). Each level
 //! family is a small module; [`registry`] maps the 96 Minigrid ids to a family with its
-//! options. [`generate`] runs Minigrid's `RoomGridLevel._gen_grid` loop: build the grid,
+//! options. [`LevelSpec::generate`] runs Minigrid's `RoomGridLevel._gen_grid` loop: build the grid,
 //! generate the mission, validate, and on a rejection retry with the stream continuing.
 
 pub mod action_obj_door;
