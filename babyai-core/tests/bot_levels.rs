@@ -178,3 +178,28 @@ fn bot_recovers_when_the_agent_wanders_off() {
     eprintln!("with noise: {wins}/{episodes} = {rate:.3}");
     assert!(rate >= 0.97, "{wins}/{episodes}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// From any reachable state (a random level, seed and random action prefix), a bot made
+    /// there never panics, and its decisions are bounded (each call returns).
+    #[test]
+    fn bot_never_panics_from_random_states(
+        level in 0..LEVEL_IDS.len(),
+        seed in 0u64..1000,
+        prefix in proptest::collection::vec(0u8..7, 0..40),
+    ) {
+        let mut env = env_for(LEVEL_IDS[level], seed);
+        for a in prefix {
+            let _ = env.step(Action::try_from(a).unwrap());
+        }
+        let mut bot = Bot::new(env.env());
+        for _ in 0..60 {
+            let step = env.step(bot.act(env.env()));
+            if step.terminated || step.truncated {
+                break;
+            }
+        }
+    }
+}

@@ -15,7 +15,9 @@
 //! * a key that lies in a box is fetched by opening that box (`KeyInBox`);
 //! * an object to move that is already in the agent's hands is not searched for
 //!   (`PutNext*Carrying`); a pick-up with full hands first puts the load down;
-//! * drop cells are re-chosen when the planned one is taken.
+//! * drop cells are re-chosen when the planned one is taken;
+//! * in strict (`*Debug`) missions, where picking up a non-target fails, an empty box in the
+//!   way is opened (it vanishes) instead of carried away (`PickupDistDebug`).
 //!
 //! ```
 //! use babyai_core::bot::Bot;
@@ -145,6 +147,8 @@ pub struct Bot {
     last: Option<Snapshot>,
     gave_up: bool,
     step_count: u32,
+    /// The mission is strict (a `*Debug` level): picking up a non-target fails it.
+    strict: bool,
     image: [u8; OBS_LEN],
 }
 
@@ -164,6 +168,7 @@ impl Bot {
             last: None,
             gave_up: false,
             step_count: 0,
+            strict: is_strict(env.instr()),
             image: [0; OBS_LEN],
         };
         let instr = bot.instr.clone();
@@ -381,6 +386,20 @@ impl Bot {
                     self.pos_of[id.index()] = (x, y);
                 }
             }
+        }
+    }
+}
+
+/// Whether any part of `instr` is strict (the `*Debug` levels).
+fn is_strict(instr: &Instr) -> bool {
+    match instr {
+        Instr::GoTo(_) => false,
+        Instr::Pickup { strict, .. }
+        | Instr::Open { strict, .. }
+        | Instr::PutNext { strict, .. } => *strict,
+        Instr::And(a, b) => is_strict(a) || is_strict(b),
+        Instr::Before { a, b, strict } | Instr::After { a, b, strict } => {
+            *strict || is_strict(a) || is_strict(b)
         }
     }
 }

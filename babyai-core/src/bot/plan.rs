@@ -425,6 +425,17 @@ impl Bot {
                     self.stack.push(Subgoal::Open(OpenReason::None));
                     return Some(None);
                 }
+                Cell::Obj(id)
+                    if self.strict
+                        && world.grid.obj(id).kind == ObjKind::Box
+                        && world.grid.obj(id).contains.is_none()
+                        && !self.descs.iter().any(|d| d.set.contains(&Target::Obj(id))) =>
+                {
+                    // Picking the blocker up would fail a strict mission: open the empty box
+                    // instead, which removes it.
+                    self.stack.push(Subgoal::OpenBox);
+                    return Some(None);
+                }
                 Cell::Obj(_) => {
                     let here = Datum::Pos(front.0, front.1);
                     if world.carrying.is_some() {
