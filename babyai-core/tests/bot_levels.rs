@@ -203,3 +203,28 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn bot_consulted_every_other_step_still_finishes() {
+    // Between two calls the agent takes a second step of its own (the bot's suggestion
+    // again, or a turn): the bot sees a jump of two steps and replans the mission afresh.
+    let mut wins = 0;
+    for seed in 0..20 {
+        let mut env = env_for("BabyAI-SynthSeq-v0", seed);
+        let mut bot = Bot::new(env.env());
+        let mut t = 0u32;
+        let win = loop {
+            let a = bot.act(env.env());
+            let mut step = env.step(a);
+            if !(step.terminated || step.truncated) && t % 3 == 0 {
+                step = env.step(Action::Left);
+            }
+            t += 1;
+            if step.terminated || step.truncated {
+                break step.reward > 0.0;
+            }
+        };
+        wins += u32::from(win);
+    }
+    assert!(wins >= 18, "{wins}/20");
+}

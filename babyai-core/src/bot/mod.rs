@@ -135,7 +135,8 @@ struct Snapshot {
 
 /// The expert bot. Make one per episode with [`Bot::new`], then call [`Bot::act`] before
 /// every step; it replans from the current state each time, so the agent may take other
-/// actions in between (the bot notices and corrects, as Minigrid's bot does).
+/// actions in between (the bot notices and corrects, as Minigrid's bot does), also several
+/// steps between two calls. After a reset of the same env it starts over.
 #[derive(Clone, Debug)]
 pub struct Bot {
     instr: Instr,
@@ -197,6 +198,13 @@ impl Bot {
         (self.descs.len() - 1) as u8
     }
 
+    /// Whether the carried object is one that description `i` matched.
+    fn holds_match(&self, i: u8, world: &World) -> bool {
+        world
+            .carrying
+            .is_some_and(|c| self.descs[i as usize].set.contains(&Target::Obj(c)))
+    }
+
     /// Pushes the subgoals of `instr` (later pushes run first).
     fn process(&mut self, instr: &Instr, world: &World) {
         match instr {
@@ -214,9 +222,12 @@ impl Bot {
             Instr::Pickup { desc, .. } => {
                 let i = self.track(desc, world);
                 self.stack.push(Subgoal::Drop);
-                self.stack.push(Subgoal::Pickup);
-                self.stack
-                    .push(Subgoal::GoNextTo(Datum::Desc(i), Reason::None));
+                // Already holding a match (a plan rebuilt mid-episode): the pick-up is done.
+                if !self.holds_match(i, world) {
+                    self.stack.push(Subgoal::Pickup);
+                    self.stack
+                        .push(Subgoal::GoNextTo(Datum::Desc(i), Reason::None));
+                }
             }
             Instr::PutNext { moved, fixed, .. } => {
                 let m = self.track(moved, world);
@@ -224,10 +235,7 @@ impl Bot {
                 self.stack.push(Subgoal::Drop);
                 self.stack
                     .push(Subgoal::GoNextTo(Datum::Desc(f), Reason::PutNext));
-                let held = world
-                    .carrying
-                    .is_some_and(|c| self.descs[m as usize].set.contains(&Target::Obj(c)));
-                if !held {
+                if !self.holds_match(m, world) {
                     self.stack.push(Subgoal::Pickup);
                     self.stack
                         .push(Subgoal::GoNextTo(Datum::Desc(m), Reason::None));
@@ -262,12 +270,29 @@ impl Bot {
                 // A `done` suggestion is a wait, never a subgoal's own action.
                 Some(a) if a == s.suggested && a != Action::Done => None,
                 Some(a) => Some(a),
-                None => {
-                    // Not one step away from the last decision: plan the mission afresh.
-                    self.stack.clear();
-                    let instr = self.instr.clone();
-                    self.process(&instr, world);
+                None if env.step_count() < s.step_count => {
+                    // A new episode in the same env: start over.
+                    *self = Bot::new(env);
                     None
+                }
+                None if self.suggestion_took_effect(&s, world) => None,
+                None => {
+                    // Several steps since the last decision, and the suggested pick-up, drop
+                    // or toggle did not happen: if the subgoal on top acts on the cell that
+                    // was in front then, go back to face it first.
+                    let acts_in_front = matches!(
+                        self.stack.last(),
+                        Some(
+                            Subgoal::Open(_) | Subgoal::Close | Subgoal::OpenBox | Subgoal::Pickup
+                        )
+                    );
+                    if acts_in_front && (world.agent_pos, world.agent_dir) != (s.pos, s.dir) {
+                        self.stack.push(Subgoal::GoNextTo(
+                            Datum::Pos(s.front.0, s.front.1),
+                            Reason::None,
+                        ));
+                    }
+                    Some(Action::Done)
                 }
             },
         };
@@ -289,6 +314,16 @@ impl Bot {
             effective: effective(world, action),
         });
         action
+    }
+
+    /// Whether the effect of the last suggested pick-up, drop or toggle shows in `world`.
+    fn suggestion_took_effect(&self, s: &Snapshot, world: &World) -> bool {
+        let cell = world.grid.get(s.front.0, s.front.1);
+        match s.suggested {
+            Action::Pickup | Action::Drop => world.carrying != s.carrying,
+            Action::Toggle => cell != s.front_cell || door_state(world, cell) != s.front_door,
+            _ => false,
+        }
     }
 
     fn unchanged(&self, s: &Snapshot, world: &World) -> bool {
