@@ -216,7 +216,7 @@ fn bot_consulted_every_other_step_still_finishes() {
         let win = loop {
             let a = bot.act(env.env());
             let mut step = env.step(a);
-            if !(step.terminated || step.truncated) && t % 3 == 0 {
+            if !(step.terminated || step.truncated) && t.is_multiple_of(3) {
                 step = env.step(Action::Left);
             }
             t += 1;
