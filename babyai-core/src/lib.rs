@@ -29,6 +29,7 @@
 //! ```
 
 mod action;
+pub mod balrog;
 pub mod bot;
 mod env;
 mod import;
