@@ -1,5 +1,6 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod envs;
 mod play;
 mod registry;
 mod replay;

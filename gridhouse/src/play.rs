@@ -1,14 +1,16 @@
 //! `gridhouse play`: a person (or a script on stdin) plays a BabyAI level through BALROG's
 //! text observation and its six text actions.
 
-use babyai_core::{Action, make};
+use crate::envs::AnyEnv;
+use babyai_core::Action;
 use std::io::{BufRead, Write};
 use text_render::babyai::{BalrogAction, instruction_prompt};
 
 /// Arguments of `gridhouse play`.
 #[derive(clap::Args, Debug)]
 pub struct PlayArgs {
-    /// Env id, e.g. BabyAI-GoToLocal-v0 (see `gridhouse list`).
+    /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
+    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to).
     #[arg(long)]
     pub env: String,
     /// Reset seed.
@@ -26,7 +28,7 @@ pub struct PlayArgs {
 /// Plays one episode, reading actions from `input` and writing everything to `out`.
 /// Returns whether the episode was won.
 pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result<bool, String> {
-    let mut env = make(&args.env).map_err(|e| e.to_string())?;
+    let mut env = AnyEnv::make(&args.env)?;
     env.reset(args.seed);
     let io = |e: std::io::Error| format!("cannot write: {e}");
     let mut text = String::new();

@@ -1,8 +1,9 @@
 //! `gridhouse rollout`: run episodes of a BabyAI level with a policy and report statistics.
 
+use crate::envs::AnyEnv;
 use babyai_core::bot::Bot;
 use babyai_core::rng::Pcg64;
-use babyai_core::{ACTIONS, Action, make};
+use babyai_core::{ACTIONS, Action};
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
@@ -19,7 +20,8 @@ pub enum Policy {
 /// Arguments of `gridhouse rollout`.
 #[derive(clap::Args, Debug)]
 pub struct RolloutArgs {
-    /// Env id, e.g. BabyAI-BossLevel-v0 (see `gridhouse list`).
+    /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
+    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to).
     #[arg(long)]
     pub env: String,
     /// Who acts.
@@ -62,7 +64,7 @@ pub fn run(
     seed: u64,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, String> {
-    let mut env = make(env_id).map_err(|e| e.to_string())?;
+    let mut env = AnyEnv::make(env_id)?;
     let mut lengths = Vec::with_capacity(episodes as usize);
     let (mut wins, mut total_return, mut steps) = (0u64, 0.0f64, 0u64);
     for i in 0..episodes {
