@@ -78,3 +78,15 @@ fn unknown_level_is_one_clear_error() {
     assert!(stderr.starts_with("gridhouse: error: "), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn balrog_tasks_roll_out() {
+    for kind in ["goto", "open", "pick_up_seq_go_to"] {
+        let id = format!("BabyAI-MixedTrainLocal-v0/{kind}");
+        let (ok, stdout, stderr) =
+            gridhouse(&["rollout", "--env", &id, "--episodes", "10", "--json"]);
+        assert!(ok, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+        assert_eq!(v["success_rate"], 1.0, "{id}");
+    }
+}
