@@ -103,13 +103,24 @@ pub const LEVEL_LAYOUTS: &[(&str, u8, u8, u8)] = &[
     ("BabyAI-UnlockToUnlock-v0", 6, 1, 3),
 ];
 
-/// The room layout of a registered BabyAI level id (`"BabyAI-GoToLocal-v0"`), if known.
+/// BALROG's `BabyAI-MixedTrainLocal-v0` task kinds (its reference file names them
+/// `BabyAI-MixedTrainLocal-v0/<kind>`): one 8-cell room, two side by side for `open`.
+pub const MIXED_TRAIN_LOCAL_LAYOUTS: &[(&str, u8, u8, u8)] = &[
+    ("BabyAI-MixedTrainLocal-v0/goto", 8, 1, 1),
+    ("BabyAI-MixedTrainLocal-v0/open", 8, 1, 2),
+    ("BabyAI-MixedTrainLocal-v0/pick_up_seq_go_to", 8, 1, 1),
+    ("BabyAI-MixedTrainLocal-v0/pickup", 8, 1, 1),
+    ("BabyAI-MixedTrainLocal-v0/putnext", 8, 1, 1),
+];
+
+/// The room layout of a registered BabyAI level id (`"BabyAI-GoToLocal-v0"`) or of one of
+/// BALROG's `BabyAI-MixedTrainLocal-v0/<kind>` ids, if known.
 pub fn level_layout(env_id: &str) -> Option<RoomLayout> {
-    LEVEL_LAYOUTS
-        .binary_search_by(|e| e.0.cmp(env_id))
-        .ok()
-        .map(|i| {
-            let (_, rs, rows, cols) = LEVEL_LAYOUTS[i];
+    let find = |table: &[(&str, u8, u8, u8)]| {
+        table.binary_search_by(|e| e.0.cmp(env_id)).ok().map(|i| {
+            let (_, rs, rows, cols) = table[i];
             RoomLayout::new(rs, rows, cols)
         })
+    };
+    find(LEVEL_LAYOUTS).or_else(|| find(MIXED_TRAIN_LOCAL_LAYOUTS))
 }

@@ -8,6 +8,20 @@
 //! * [`BabyEnv`]: world + mission + verifier with Minigrid's step rules and 7x7 view.
 //! * [`make`] / [`LevelEnv`]: the 96 registered levels ([`LEVEL_IDS`]), generated seed for
 //!   seed like Minigrid's `reset(seed=seed)` ([`levels`], randomness from [`rng`]).
+//! * [`trace`]: recorded Minigrid episodes and their from-state replay.
+//!
+//! Parity notes (all checked against the reference traces, which replay identically):
+//! * The verifier tracks objects by identity ([`world::ObjId`]); positions of tracked
+//!   objects are refreshed only after a drop action, so a carried object keeps its stale
+//!   position for `GoTo` until then.
+//! * A type-less description ("object") also matches walls, which only shows in the
+//!   article: "pick up a grey object".
+//! * `terminated` and `truncated` can both be true: the verifier runs on the truncating step.
+//! * Importing a state that carries an object binds the mission as if that object were
+//!   still on the grid (Minigrid's `PutNext*Carrying` reset order).
+//! * `GoToImpUnlock` and `Unlock` compare room indices with `is` against numpy integers,
+//!   which is never true: the key may land in the locked room and every room, the locked
+//!   one too, gets distractors. The levels reproduce that (see [`levels::goto`]).
 //!
 //! ```
 //! use babyai_core::world::{Color, Dir, Grid, Obj, ObjKind, RoomLayout, World};
@@ -46,7 +60,7 @@ pub use action::{ACTIONS, Action, InvalidAction};
 pub use env::{BabyEnv, default_max_steps};
 pub use env_api::Step;
 pub use import::{BoxContent, ImportError, RecordedState};
-pub use layouts::{LEVEL_LAYOUTS, level_layout};
+pub use layouts::{LEVEL_LAYOUTS, MIXED_TRAIN_LOCAL_LAYOUTS, level_layout};
 
 pub use levels::registry::LEVEL_IDS;
 pub use levels::{LevelEnv, UnknownLevel, make};

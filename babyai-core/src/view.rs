@@ -85,31 +85,41 @@ const OFFSETS: [[(i8, i8); VIEW * VIEW]; 4] = {
     t
 };
 
-/// Minigrid's `process_vis` on a `v x v` mask indexed `i * v + j` (`i` = view x),
-/// `transparent[i * v + j]` telling whether a cell lets sight through.
+/// Minigrid's `process_vis` on a `v x v` view, one `u32` per view row `j` (bit `i` = view
+/// column `i`): `transparent[j]` tells which cells let sight through; returns the visible
+/// cells in the same form. Each sequential pass of Minigrid (left to right, then right to
+/// left, rows from the agent's row upwards) is computed as its bitwise fixpoint, which is
+/// what the sequential scan reaches.
 #[inline]
-fn process_vis(v: usize, transparent: &[bool], mask: &mut [bool]) {
-    mask[(v / 2) * v + v - 1] = true;
+fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
+    let full: u32 = if v >= 32 { u32::MAX } else { (1u32 << v) - 1 };
+    let not_last = full >> 1; // columns 0..v-1 may pass sight to the right
+    let not_first = full & !1; // columns 1..v may pass sight to the left
+    mask[v - 1] |= 1 << (v / 2);
     for j in (0..v).rev() {
-        for i in 0..v - 1 {
-            if !mask[i * v + j] || !transparent[i * v + j] {
-                continue;
+        let t = transparent[j];
+        let mut m = mask[j];
+        // Left-to-right: m[i+1] |= m[i] & t[i].
+        loop {
+            let next = m | ((m & t & not_last) << 1);
+            if next == m {
+                break;
             }
-            mask[(i + 1) * v + j] = true;
-            if j > 0 {
-                mask[(i + 1) * v + j - 1] = true;
-                mask[i * v + j - 1] = true;
-            }
+            m = next;
         }
-        for i in (1..v).rev() {
-            if !mask[i * v + j] || !transparent[i * v + j] {
-                continue;
+        let lit_right = m & t & not_last;
+        // Right-to-left: m[i-1] |= m[i] & t[i].
+        loop {
+            let next = m | ((m & t & not_first) >> 1);
+            if next == m {
+                break;
             }
-            mask[(i - 1) * v + j] = true;
-            if j > 0 {
-                mask[(i - 1) * v + j - 1] = true;
-                mask[i * v + j - 1] = true;
-            }
+            m = next;
+        }
+        let lit_left = m & t & not_first;
+        mask[j] = m;
+        if j > 0 {
+            mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
         }
     }
 }
@@ -130,23 +140,42 @@ fn write_cell(world: &World, out: &mut [u8], k: usize, agent_k: usize, visible: 
     out[k * 3..k * 3 + 3].copy_from_slice(&enc);
 }
 
+/// Whether an encoded cell lets sight through (`see_behind`): not a wall, not a closed or
+/// locked door.
+#[inline]
+fn enc_transparent(e: [u8; 3]) -> bool {
+    !(e[0] == 2 || (e[0] == 4 && e[2] != 0))
+}
+
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
+// The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
+#[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    let mut cells = [Cell::Empty; VIEW * VIEW];
-    let mut transparent = [false; VIEW * VIEW];
-    for k in 0..VIEW * VIEW {
-        let (dx, dy) = offs[k];
-        let c = world.grid.get(ax + dx as i32, ay + dy as i32);
-        cells[k] = c;
-        transparent[k] = world.grid.see_behind(c);
+    let mut enc = [[0u8; 3]; VIEW * VIEW];
+    let mut transparent = [0u32; VIEW];
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let (dx, dy) = offs[k];
+            let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
+            enc[k] = e;
+            transparent[vy] |= (enc_transparent(e) as u32) << vx;
+        }
     }
-    let mut mask = [false; VIEW * VIEW];
+    let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
-    let agent_k = 3 * VIEW + 6;
-    for k in 0..VIEW * VIEW {
-        write_cell(world, out, k, agent_k, mask[k], cells[k]);
+    enc[3 * VIEW + 6] = match world.carrying {
+        Some(id) => world.grid.obj(id).encode(),
+        None => [1, 0, 0],
+    };
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let visible = mask[vy] >> vx & 1 != 0;
+            out[k * 3..k * 3 + 3].copy_from_slice(if visible { &enc[k] } else { &[0, 0, 0] });
+        }
     }
 }
 
@@ -168,25 +197,86 @@ pub fn observe_with(world: &World, opts: ViewOptions, out: &mut [u8]) -> Result<
     let (ax, ay) = world.agent_pos;
     let half = (v / 2) as i32;
     let mut cells = [Cell::Empty; MAX_VIEW * MAX_VIEW];
-    let mut transparent = [false; MAX_VIEW * MAX_VIEW];
-    let mut mask = [false; MAX_VIEW * MAX_VIEW];
+    let mut transparent = [0u32; MAX_VIEW];
+    let mut mask = [0u32; MAX_VIEW];
     for vx in 0..v {
         for vy in 0..v {
             let a = vx as i32 - half;
             let b = (v - 1 - vy) as i32;
             let c = world.grid.get(ax + a * rx + b * fx, ay + a * ry + b * fy);
             cells[vx * v + vy] = c;
-            transparent[vx * v + vy] = world.grid.see_behind(c);
+            transparent[vy] |= (world.grid.see_behind(c) as u32) << vx;
         }
     }
     if opts.see_through_walls {
-        mask[..v * v].fill(true);
+        mask[..v].fill(u32::MAX);
     } else {
-        process_vis(v, &transparent[..v * v], &mut mask[..v * v]);
+        process_vis(v, &transparent[..v], &mut mask[..v]);
     }
     let agent_k = (v / 2) * v + v - 1;
     for k in 0..v * v {
-        write_cell(world, out, k, agent_k, mask[k], cells[k]);
+        let visible = mask[k % v] >> (k / v) & 1 != 0;
+        write_cell(world, out, k, agent_k, visible, cells[k]);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::process_vis;
+
+    /// Minigrid's `process_vis`, cell by cell, as the reference.
+    fn scalar(v: usize, t: &[Vec<bool>]) -> Vec<Vec<bool>> {
+        let mut m = vec![vec![false; v]; v]; // m[i][j]
+        m[v / 2][v - 1] = true;
+        for j in (0..v).rev() {
+            for i in 0..v - 1 {
+                if m[i][j] && t[i][j] {
+                    m[i + 1][j] = true;
+                    if j > 0 {
+                        m[i + 1][j - 1] = true;
+                        m[i][j - 1] = true;
+                    }
+                }
+            }
+            for i in (1..v).rev() {
+                if m[i][j] && t[i][j] {
+                    m[i - 1][j] = true;
+                    if j > 0 {
+                        m[i - 1][j - 1] = true;
+                        m[i][j - 1] = true;
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn bitwise_visibility_equals_the_sequential_scan() {
+        let mut seed = 0x1234_5678_9ABC_DEF0u64;
+        for v in [3usize, 5, 7, 9, 11] {
+            for _ in 0..2000 {
+                let mut t = vec![vec![false; v]; v];
+                let mut rows = vec![0u32; v];
+                for (i, col) in t.iter_mut().enumerate() {
+                    for (j, cell) in col.iter_mut().enumerate() {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        *cell = !(seed >> 33).is_multiple_of(4);
+                        rows[j] |= (*cell as u32) << i;
+                    }
+                }
+                let want = scalar(v, &t);
+                let mut got = vec![0u32; v];
+                process_vis(v, &rows, &mut got);
+                for (i, col) in want.iter().enumerate() {
+                    for (j, &w) in col.iter().enumerate() {
+                        assert_eq!(got[j] >> i & 1 != 0, w, "v={v} i={i} j={j}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -86,3 +86,17 @@ fn golden_digest_of_generated_states() {
     let d = digest();
     assert_eq!(d, GOLDEN, "digest {d:#018x}");
 }
+
+#[test]
+fn registry_geometry_agrees_with_the_import_layouts() {
+    use babyai_core::levels::registry::LEVELS;
+    use babyai_core::world::RoomLayout;
+    assert_eq!(LEVELS.len(), 96);
+    for l in LEVELS {
+        let want = RoomLayout::new(l.room_size as u8, l.num_rows as u8, l.num_cols as u8);
+        assert_eq!(babyai_core::level_layout(l.id), Some(want), "{}", l.id);
+        let level = make(l.id).unwrap();
+        let grid = &level.env().world().grid;
+        assert_eq!((grid.width(), grid.height()), (want.width(), want.height()));
+    }
+}

@@ -39,7 +39,11 @@ fn fixture_missions_round_trip() {
 
 #[test]
 fn every_reference_mission_round_trips() {
-    for (file, count) in [("public_traces.jsonl", 287), ("resets_public.jsonl", 1920)] {
+    for (file, count) in [
+        ("public_traces.jsonl", 287),
+        ("resets_public.jsonl", 1920),
+        ("mixed_public.jsonl", 200),
+    ] {
         let path = format!("{REF}{file}");
         let Ok(text) = std::fs::read_to_string(&path) else {
             println!("note: {path} absent, skipping");

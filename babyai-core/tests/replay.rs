@@ -44,6 +44,18 @@ fn all_public_traces_replay_identically() {
 }
 
 #[test]
+fn balrog_mixed_train_local_episodes_replay_identically() {
+    let path = PUBLIC.replace("public_traces.jsonl", "mixed_public.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("note: {path} absent, skipping the MixedTrainLocal replay");
+        return;
+    };
+    let (passed, failures) = replay_all(&text);
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(passed, 200);
+}
+
+#[test]
 fn a_changed_recording_is_reported_at_its_first_mismatch() {
     let line = FIXTURE.lines().next().unwrap();
     let mut ep = parse_episode(line).unwrap();

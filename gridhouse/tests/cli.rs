@@ -74,7 +74,7 @@ fn replay_from_seed_reports_the_first_differing_cell() {
         .next()
         .unwrap()
         .replacen("[[[2,5,0],[2,5,0]", "[[[2,5,0],[2,4,0]", 1);
-    let dir = std::env::temp_dir().join(format!("gridhouse-cli-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("gridhouse-cli-seed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("bad.jsonl");
     std::fs::write(&file, format!("{line}\n")).unwrap();
@@ -86,4 +86,48 @@ fn replay_from_seed_reports_the_first_differing_cell() {
         "{stdout}"
     );
     assert_eq!(stdout.lines().last(), Some("0 passed, 1 failed"));
+}
+
+const BABYAI_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../babyai-core/tests/fixtures/traces_small.jsonl"
+);
+
+#[test]
+fn replay_babyai_fixture_passes_with_a_summary() {
+    let (ok, stdout, _) = gridhouse(&["replay", "babyai", BABYAI_FIXTURE, "--from-state"]);
+    assert!(ok, "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("12 passed, 0 failed"));
+    assert!(stdout.contains("BabyAI-KeyInBox-v0"));
+}
+
+#[test]
+fn replay_reports_malformed_lines_and_mismatches_and_fails() {
+    let fixture = std::fs::read_to_string(BABYAI_FIXTURE).unwrap();
+    let first = fixture.lines().next().unwrap();
+    // Corrupt one reward of a good episode (a mismatch) and add a broken line.
+    let changed = first.replacen("\"reward\":0.0", "\"reward\":0.5", 1);
+    assert_ne!(changed, first);
+    let text = format!("{first}\n{{\"env_id\": 1}}\n{changed}\nnot json\n");
+    let dir = std::env::temp_dir().join(format!("gridhouse-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.jsonl");
+    std::fs::write(&path, text).unwrap();
+    let (ok, stdout, _) = gridhouse(&["replay", "babyai", path.to_str().unwrap(), "--from-state"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(!ok);
+    assert!(stdout.contains("line 2: malformed episode"), "{stdout}");
+    assert!(stdout.contains("line 4: malformed episode"), "{stdout}");
+    assert!(
+        stdout.contains("(line 3): step 0: reward expected 0.5, got 0"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().last(), Some("1 passed, 3 failed"));
+}
+
+#[test]
+fn replay_of_a_missing_file_is_a_clear_error() {
+    let (ok, _, stderr) = gridhouse(&["replay", "babyai", "no/such/file.jsonl", "--from-state"]);
+    assert!(!ok);
+    assert!(stderr.contains("cannot read"), "{stderr}");
 }

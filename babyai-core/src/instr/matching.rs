@@ -100,21 +100,42 @@ impl ObjDesc {
     }
 
     /// Minigrid's `find_matching_objs(env, use_location=False)`: recomputes `m.poss` as
-    /// the current cells of the already-matched identities that are on the grid (in scan
-    /// order); carried objects drop out until they are back on the grid. No allocation
-    /// once `m.poss` has room for `m.set.len()` entries.
+    /// the current cells of the already-matched identities that are on the grid; carried
+    /// objects (and opened boxes) drop out until they are back on the grid. The order of
+    /// `m.poss` is then the order of `m.set` (it is only ever searched). No allocation
+    /// once `m.poss` has room for `m.set.len()` entries, and no grid scan unless an
+    /// object's `cur_pos` is out of date (it was moved with a plain [`Grid::set`]).
+    ///
+    /// [`Grid::set`]: crate::world::Grid::set
     pub fn refresh_positions(&self, world: &World, m: &mut Matches) {
         m.poss.clear();
-        for x in 0..world.grid.width() {
-            for y in 0..world.grid.height() {
-                let cell = world.grid.get(x, y);
-                let tracked = match cell {
-                    Cell::Empty => false,
-                    Cell::Obj(id) => m.set.contains(&Target::Obj(id)),
-                    Cell::Wall => m.set.contains(&Target::Wall(x as i8, y as i8)),
-                };
-                if tracked && self.accepts(world, cell, x, y, false) {
-                    m.poss.push((x, y));
+        let g = &world.grid;
+        for &t in &m.set {
+            match t {
+                Target::Wall(x, y) => {
+                    let (x, y) = (x as i32, y as i32);
+                    if g.get(x, y) == Cell::Wall {
+                        m.poss.push((x, y));
+                    }
+                }
+                Target::Obj(id) => {
+                    if world.carrying == Some(id) {
+                        continue;
+                    }
+                    let (cx, cy) = g.obj(id).cur_pos;
+                    let (cx, cy) = (cx as i32, cy as i32);
+                    if g.in_bounds(cx, cy) && g.get(cx, cy) == Cell::Obj(id) {
+                        m.poss.push((cx, cy));
+                        continue;
+                    }
+                    'scan: for x in 0..g.width() {
+                        for y in 0..g.height() {
+                            if g.get(x, y) == Cell::Obj(id) {
+                                m.poss.push((x, y));
+                                break 'scan;
+                            }
+                        }
+                    }
                 }
             }
         }

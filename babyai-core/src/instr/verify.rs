@@ -37,6 +37,8 @@ impl Bound {
                 m.set.push(Target::Obj(id));
             }
         }
+        // Refreshing positions never needs more room than one per tracked identity.
+        m.poss.reserve(m.set.len().saturating_sub(m.poss.len()));
         Bound { desc: *desc, m }
     }
 

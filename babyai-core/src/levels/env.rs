@@ -147,14 +147,15 @@ impl env_api::Env for LevelEnv {
 /// moved into the agent's hands.
 fn build(spec: &'static LevelSpec, seed: u64) -> (BabyEnv, [u8; OBS_LEN], u32) {
     let g: Generated = spec.generate(seed);
-    let observed = g.observed_world();
+    let (stale_cell, max_steps, rejections) = (g.stale_cell, g.max_steps, g.rejections);
+    let (observed, instr) = g.into_observed();
     let mut image = [0u8; OBS_LEN];
     view::observe(&observed, &mut image);
-    let mut env = BabyEnv::new(observed, g.instr, Some(g.max_steps));
-    if let Some((pos, o)) = g.stale_cell {
+    let mut env = BabyEnv::new(observed, instr, Some(max_steps));
+    if let Some((pos, o)) = stale_cell {
         let w = env.world_mut();
         w.grid.set(pos.0, pos.1, Cell::Empty);
         w.carrying = Some(o);
     }
-    (env, image, g.rejections)
+    (env, image, rejections)
 }

@@ -255,7 +255,6 @@ impl LevelSpec {
                 Err(Retry::Recursion) => {}
             }
         };
-        let text = mission.instr.surface(&g.world);
         let max_steps = self.fixed_max_steps.unwrap_or_else(|| {
             mission.instr.num_navs()
                 * (self.room_size * self.room_size * self.num_rows * self.num_cols) as u32
@@ -274,7 +273,6 @@ impl LevelSpec {
         Generated {
             world,
             instr: mission.instr,
-            mission: text,
             max_steps,
             stale_cell,
             rejections,
@@ -289,8 +287,6 @@ pub struct Generated {
     pub world: World,
     /// The instruction tree.
     pub instr: Instr,
-    /// The mission text.
-    pub mission: String,
     /// `max_steps`.
     pub max_steps: u32,
     /// `PutNext*Carrying`: where the carried object stood when Minigrid drew the (stale)
@@ -301,6 +297,22 @@ pub struct Generated {
 }
 
 impl Generated {
+    /// The mission text (`instrs.surface(env)` on the world Minigrid generated).
+    pub fn mission(&self) -> String {
+        self.instr.surface(&self.observed_world())
+    }
+
+    /// The world as Minigrid's reset observation saw it (see [`Generated::observed_world`])
+    /// and the instruction, by value.
+    pub fn into_observed(self) -> (World, Instr) {
+        let mut w = self.world;
+        if let Some((pos, o)) = self.stale_cell {
+            w.grid.set(pos.0, pos.1, Cell::Obj(o));
+            w.carrying = None;
+        }
+        (w, self.instr)
+    }
+
     /// The world as Minigrid's reset observation saw it: for `PutNext*Carrying`, the carried
     /// object still on its start cell and nothing in hand; otherwise the world itself.
     pub fn observed_world(&self) -> World {

@@ -2,7 +2,7 @@
 //! `add_object`, `add_distractors`, `place_agent`) and the reachability check.
 
 use super::roomgrid::{Gen, GenResult, OBJ_KINDS, Retry};
-use crate::world::{COLOR_NAMES, Cell, Color, Dir, Obj, ObjId, ObjKind};
+use crate::world::{COLOR_NAMES, Cell, Color, Dir, MAX_SIDE, Obj, ObjId, ObjKind};
 
 impl Gen {
     /// `place_obj(obj, top, size, reject_fn, max_tries)`: draws `x` then `y` in the rectangle
@@ -142,30 +142,43 @@ impl Gen {
     }
 
     /// `check_objs_reachable(raise_exc=False)`: flood fill from the agent through empty cells
-    /// and doors (any state); true iff every object on the grid is reached.
+    /// and doors (any state); true iff every object on the grid is reached. (Minigrid's
+    /// depth-first order differs, the reached set does not.)
     pub fn objs_reachable(&self) -> bool {
         let grid = self.grid();
         let (w, h) = (grid.width(), grid.height());
-        let mut reach = vec![false; (w * h) as usize];
-        let mut stack = vec![self.world.agent_pos];
+        // One bit per cell (grids are at most MAX_SIDE x MAX_SIDE).
+        let mut seen = [0u64; MAX_SIDE * MAX_SIDE / 64];
+        let mut mark = |k: usize| {
+            let (word, bit) = (k / 64, 1u64 << (k % 64));
+            let new = seen[word] & bit == 0;
+            seen[word] |= bit;
+            new
+        };
+        let (ax, ay) = self.world.agent_pos;
+        if !grid.in_bounds(ax, ay) {
+            return false;
+        }
+        let mut stack: Vec<(i32, i32)> = Vec::with_capacity((w * h) as usize);
+        mark((ay * w + ax) as usize);
+        stack.push((ax, ay));
         while let Some((x, y)) = stack.pop() {
-            if !grid.in_bounds(x, y) {
-                continue;
-            }
-            let idx = (y * w + x) as usize;
-            if reach[idx] {
-                continue;
-            }
-            reach[idx] = true;
             match grid.get(x, y) {
                 Cell::Empty => {}
                 Cell::Obj(o) if grid.obj(o).kind == ObjKind::Door => {}
                 _ => continue,
             }
-            stack.extend([(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]);
+            for (nx, ny) in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] {
+                if grid.in_bounds(nx, ny) && mark((ny * w + nx) as usize) {
+                    stack.push((nx, ny));
+                }
+            }
         }
         (0..h).all(|y| {
-            (0..w).all(|x| !matches!(grid.get(x, y), Cell::Obj(_)) || reach[(y * w + x) as usize])
+            (0..w).all(|x| {
+                let k = (y * w + x) as usize;
+                !matches!(grid.get(x, y), Cell::Obj(_)) || seen[k / 64] & (1 << (k % 64)) != 0
+            })
         })
     }
 

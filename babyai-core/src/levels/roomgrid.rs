@@ -287,22 +287,34 @@ impl Gen {
         }
     }
 
-    /// Number of rooms reachable from `start` through set slots.
+    /// Number of rooms reachable from `start` through set slots. No allocation: rooms are
+    /// bits of a fixed mask (a grid of at most `MAX_SIDE` cells a side has fewer than 1024
+    /// rooms), each pushed once.
     fn reach_count(&self, start: (usize, usize)) -> usize {
-        let mut seen = vec![false; self.rooms.len()];
-        let mut stack = vec![start];
+        let mut seen = [0u64; 16];
+        let mut mark = |idx: usize| {
+            let new = seen[idx / 64] & (1 << (idx % 64)) == 0;
+            seen[idx / 64] |= 1 << (idx % 64);
+            new
+        };
+        let mut stack = [0u16; 1024];
+        let mut sp = 0;
+        let first = start.1 * self.num_cols + start.0;
+        mark(first);
+        stack[0] = first as u16;
+        sp += 1;
         let mut count = 0;
-        while let Some((i, j)) = stack.pop() {
-            let idx = j * self.num_cols + i;
-            if seen[idx] {
-                continue;
-            }
-            seen[idx] = true;
+        while sp > 0 {
+            sp -= 1;
+            let r = &self.rooms[stack[sp] as usize];
             count += 1;
-            let r = &self.rooms[idx];
             for k in 0..4 {
-                if let (true, Some(nb)) = (r.doors[k].is_set(), r.neighbors[k]) {
-                    stack.push(nb);
+                if let (true, Some((ni, nj))) = (r.doors[k].is_set(), r.neighbors[k]) {
+                    let idx = nj * self.num_cols + ni;
+                    if mark(idx) {
+                        stack[sp] = idx as u16;
+                        sp += 1;
+                    }
                 }
             }
         }
