@@ -1,7 +1,7 @@
 //! Building an env from a recorded Minigrid state (the reference traces' reset fields).
 
 use crate::env::BabyEnv;
-use crate::instr::{ParseError, Verifier, parse_mission};
+use crate::instr::{Instr, ParseError, Verifier, parse_mission};
 use crate::world::{
     COLORS_BY_IDX, Cell, Color, Dir, DoorState, Grid, MAX_SIDE, Obj, ObjKind, RoomLayout, World,
 };
@@ -38,6 +38,49 @@ pub struct RecordedState {
     pub max_steps: u32,
     /// Room geometry of the level (see [`crate::level_layout`]).
     pub layout: RoomLayout,
+    /// The Minigrid env id, if known (may be empty). It decides the `strict` flags of the
+    /// `*Debug` levels, which mission text does not show (see [`debug_level_strictness`]).
+    pub env_id: String,
+}
+
+/// Sets the `strict` flags Minigrid 3.2.0's `*Debug` levels give their instructions:
+/// every Open/Pickup node in `OpenDoorDebug`, `OpenDoorsOrderN2Debug`,
+/// `OpenDoorsOrderN4Debug` and `PickupDistDebug`; only the first Open of
+/// `OpenRedBlueDoorsDebug`. Sequence nodes are never strict there. Other ids: unchanged.
+pub fn debug_level_strictness(env_id: &str, instr: Instr) -> Instr {
+    fn all_actions(i: Instr) -> Instr {
+        match i {
+            Instr::Pickup { desc, .. } => Instr::Pickup { desc, strict: true },
+            Instr::Open { desc, .. } => Instr::Open { desc, strict: true },
+            Instr::And(a, b) => Instr::And(Box::new(all_actions(*a)), Box::new(all_actions(*b))),
+            Instr::Before { a, b, strict } => Instr::Before {
+                a: Box::new(all_actions(*a)),
+                b: Box::new(all_actions(*b)),
+                strict,
+            },
+            Instr::After { a, b, strict } => Instr::After {
+                a: Box::new(all_actions(*a)),
+                b: Box::new(all_actions(*b)),
+                strict,
+            },
+            other => other,
+        }
+    }
+    match env_id {
+        "BabyAI-OpenDoorDebug-v0"
+        | "BabyAI-OpenDoorsOrderN2Debug-v0"
+        | "BabyAI-OpenDoorsOrderN4Debug-v0"
+        | "BabyAI-PickupDistDebug-v0" => all_actions(instr),
+        "BabyAI-OpenRedBlueDoorsDebug-v0" => match instr {
+            Instr::Before { a, b, strict } => Instr::Before {
+                a: Box::new(a.with_strict(true)),
+                b,
+                strict,
+            },
+            other => other,
+        },
+        _ => instr,
+    }
 }
 
 /// Why a recorded state cannot be imported.
@@ -209,6 +252,7 @@ impl BabyEnv {
         let mut world = World::new(grid, s.layout, (ax, ay), Dir::from_idx(s.agent_dir));
         world.carrying = carrying;
         let instr = parse_mission(&s.mission).map_err(ImportError::Mission)?;
+        let instr = debug_level_strictness(&s.env_id, instr);
         let verifier = Verifier::bind_with_carried(&instr, &world);
         Ok(BabyEnv::from_parts(
             world,

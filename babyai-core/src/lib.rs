@@ -59,7 +59,7 @@ pub mod world;
 pub use action::{ACTIONS, Action, InvalidAction};
 pub use env::{BabyEnv, default_max_steps};
 pub use env_api::Step;
-pub use import::{BoxContent, ImportError, RecordedState};
+pub use import::{BoxContent, ImportError, RecordedState, debug_level_strictness};
 pub use layouts::{LEVEL_LAYOUTS, MIXED_TRAIN_LOCAL_LAYOUTS, level_layout};
 
 pub use levels::registry::LEVEL_IDS;

@@ -1,8 +1,8 @@
 //! The mission parser and `surface` against every mission of the reference files.
 
-use babyai_core::BabyEnv;
 use babyai_core::instr::parse_mission;
 use babyai_core::trace::parse_episode;
+use babyai_core::{BabyEnv, debug_level_strictness};
 
 const FIXTURE: &str = include_str!("fixtures/traces_small.jsonl");
 const REF: &str = concat!(
@@ -19,7 +19,10 @@ fn check_round_trips(text: &str) -> usize {
         let env = BabyEnv::from_recorded_state(&ep.state)
             .unwrap_or_else(|e| panic!("line {}: {e}", i + 1));
         let instr = parse_mission(env.mission()).unwrap();
-        assert_eq!(&instr, env.instr());
+        assert_eq!(
+            &debug_level_strictness(&ep.env_id, instr.clone()),
+            env.instr()
+        );
         assert_eq!(
             instr.surface(env.world()),
             ep.state.mission,
@@ -80,4 +83,42 @@ fn parser_rejects_non_missions_with_a_column() {
         let e = parse_mission(text).unwrap_err();
         assert_eq!(e.column, col, "{text}: {e}");
     }
+}
+
+#[test]
+fn debug_levels_get_minigrids_strict_flags() {
+    use babyai_core::instr::Instr;
+    let strict = |id: &str, m: &str| debug_level_strictness(id, parse_mission(m).unwrap());
+    let i = strict("BabyAI-PickupDistDebug-v0", "pick up a red object");
+    assert!(matches!(i, Instr::Pickup { strict: true, .. }));
+    let i = strict(
+        "BabyAI-OpenDoorsOrderN4Debug-v0",
+        "open the red door after you open the blue door",
+    );
+    let Instr::After {
+        a,
+        b,
+        strict: false,
+    } = i
+    else {
+        panic!("{i:?}")
+    };
+    assert!(matches!(*a, Instr::Open { strict: true, .. }));
+    assert!(matches!(*b, Instr::Open { strict: true, .. }));
+    let i = strict(
+        "BabyAI-OpenRedBlueDoorsDebug-v0",
+        "open the red door, then open the blue door",
+    );
+    let Instr::Before {
+        a,
+        b,
+        strict: false,
+    } = i
+    else {
+        panic!("{i:?}")
+    };
+    assert!(matches!(*a, Instr::Open { strict: true, .. }));
+    assert!(matches!(*b, Instr::Open { strict: false, .. }));
+    let plain = strict("BabyAI-PickupDist-v0", "pick up a red object");
+    assert_eq!(plain, parse_mission("pick up a red object").unwrap());
 }

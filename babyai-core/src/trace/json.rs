@@ -223,7 +223,7 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
         });
     }
     Ok(Episode {
-        env_id,
+        env_id: env_id.clone(),
         seed,
         state: RecordedState {
             width,
@@ -236,6 +236,7 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
             mission,
             max_steps,
             layout,
+            env_id,
         },
         reset_text: if stale {
             None

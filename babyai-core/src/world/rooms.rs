@@ -37,7 +37,12 @@ impl RoomLayout {
     /// Minigrid's `room_from_pos`: room `(i, j)` (column, row) holding `(x, y)`, clamped
     /// to the last room (Minigrid asserts instead).
     pub const fn room_from_pos(&self, x: i32, y: i32) -> (i32, i32) {
-        let s = self.room_size as i32 - 1;
+        // `max(1)`: a hand-built layout with `room_size < 2` must not divide by zero.
+        let s = if self.room_size < 2 {
+            1
+        } else {
+            self.room_size as i32 - 1
+        };
         let mut i = x / s;
         let mut j = y / s;
         if i >= self.num_cols as i32 {
