@@ -1,10 +1,11 @@
 //! The renderers and the parser allocate nothing once the caller's buffer has grown.
 //!
-//! A counting global allocator wraps the system one; this file holds a single test so no other
-//! test allocates concurrently.
+//! A counting global allocator wraps the system one and counts the test thread's allocations
+//! only (the harness's other threads may allocate meanwhile).
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use text_render::babyai::{
     BalrogAction, VIEW_LEN, balrog_descriptions, balrog_text, describe_full, instruction_prompt,
@@ -14,10 +15,21 @@ struct Counting;
 
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// Set on the test's own thread: the harness's other threads may allocate meanwhile.
+    static WATCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if WATCHED.with(Cell::get) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 // SAFETY: every call is forwarded unchanged to the system allocator; only a counter is added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -28,7 +40,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -49,6 +61,7 @@ fn steady_state_allocates_nothing() {
             v.try_into().unwrap()
         })
         .collect();
+    WATCHED.with(|w| w.set(true));
     let mut out = String::with_capacity(4096);
     let answers = ["  Turn LEFT ", "pick up", "nonsense", ""];
     let run = |out: &mut String| {
