@@ -44,6 +44,7 @@
 //! assert!(steps <= 8);
 //! ```
 
+mod choose;
 mod plan;
 mod search;
 
