@@ -20,8 +20,9 @@ pub enum Policy {
 /// Arguments of `gridhouse rollout`.
 #[derive(clap::Args, Debug)]
 pub struct RolloutArgs {
-    /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
-    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to).
+    /// Env id: a BabyAI level (see `gridhouse list`), a BALROG task
+    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or
+    /// `all` for every one of them, one line each.
     #[arg(long)]
     pub env: String,
     /// Who acts.
@@ -117,6 +118,9 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
     if args.episodes == 0 {
         return Err("--episodes must be at least 1".to_string());
     }
+    if args.env == "all" {
+        return cmd_all(args);
+    }
     let show = std::io::stderr().is_terminal() && args.episodes >= 50;
     let start = Instant::now();
     let summary = run(&args.env, args.policy, args.episodes, args.seed, |done| {
@@ -175,6 +179,39 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
         println!("median length  {}", summary.median_length);
         println!("episodes/s     {episodes_per_sec:.1}");
         println!("steps/s        {steps_per_sec:.0}");
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// `--env all`: every BabyAI level and BALROG task, one line (or one JSON object) each.
+fn cmd_all(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
+    let ids = babyai_core::LEVEL_IDS
+        .iter()
+        .chain(babyai_core::balrog::BALROG_TASKS.iter());
+    for id in ids {
+        let start = Instant::now();
+        let s = run(id, args.policy, args.episodes, args.seed, |_| {})?;
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        if args.json {
+            let v = serde_json::json!({
+                "env": id,
+                "episodes": s.episodes,
+                "success_rate": s.success_rate,
+                "mean_return": s.mean_return,
+                "mean_length": s.mean_length,
+                "median_length": s.median_length,
+                "steps_per_sec": s.steps as f64 / secs,
+            });
+            println!("{v}");
+        } else {
+            println!(
+                "{id:45} success {:.3}  mean length {:7.2}  median {:6.1}  episodes/s {:9.1}",
+                s.success_rate,
+                s.mean_length,
+                s.median_length,
+                s.episodes as f64 / secs
+            );
+        }
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

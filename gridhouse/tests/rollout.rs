@@ -90,3 +90,15 @@ fn balrog_tasks_roll_out() {
         assert_eq!(v["success_rate"], 1.0, "{id}");
     }
 }
+
+#[test]
+fn all_levels_one_line_each() {
+    let (ok, stdout, stderr) = gridhouse(&["rollout", "--env", "all", "--episodes", "2", "--json"]);
+    assert!(ok, "{stderr}");
+    let n = babyai_core::LEVEL_IDS.len() + babyai_core::balrog::BALROG_TASKS.len();
+    assert_eq!(stdout.lines().count(), n);
+    for line in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["success_rate"].is_number(), "{line}");
+    }
+}
