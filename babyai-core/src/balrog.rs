@@ -333,3 +333,62 @@ impl MixedTrainLocal {
         self.env.step(action)
     }
 }
+
+/// Replays a recorded BALROG episode (a `mixed_public.jsonl` line) from its id and seed,
+/// with BALROG's `num_dists=0`: the generated reset state (grid, agent pose, mission,
+/// `max_steps`, observation and BALROG text) must equal the recorded one, then every recorded
+/// step is replayed and compared ([`crate::trace::replay_steps`]). `Ok(steps)` when all
+/// match; otherwise the first difference.
+pub fn replay_from_seed(ep: &crate::trace::Episode) -> Result<usize, String> {
+    let task = MixedTrainLocal::from_id(&ep.env_id).map_err(|e| e.to_string())?;
+    let mut env = generate(task.kind(), 0, ep.seed).env;
+    let rec = &ep.state;
+    let w = env.world();
+    let (gw, gh) = (w.grid.width(), w.grid.height());
+    if (rec.width as i32, rec.height as i32) != (gw, gh) {
+        return Err(format!(
+            "reset: grid size {}x{} vs {gw}x{gh}",
+            rec.width, rec.height
+        ));
+    }
+    for y in 0..gh {
+        for x in 0..gw {
+            let (want, got) = (rec.grid[(y * gw + x) as usize], w.grid.encode_cell(x, y));
+            if want != got {
+                return Err(format!(
+                    "reset: cell ({x}, {y}) expected {want:?}, got {got:?}"
+                ));
+            }
+        }
+    }
+    let pose = (w.agent_pos, w.agent_dir as u8);
+    if (rec.agent_pos, rec.agent_dir) != pose {
+        return Err(format!(
+            "reset: agent expected {:?}, got {pose:?}",
+            (rec.agent_pos, rec.agent_dir)
+        ));
+    }
+    if rec.mission != env.mission() || rec.max_steps != env.max_steps() {
+        return Err(format!(
+            "reset: mission/max_steps expected {:?}/{}, got {:?}/{}",
+            rec.mission,
+            rec.max_steps,
+            env.mission(),
+            env.max_steps()
+        ));
+    }
+    let mut image = [0u8; crate::view::OBS_LEN];
+    env.observe(&mut image);
+    if ep.reset_image.is_some_and(|want| want != image) {
+        return Err("reset: observation image differs".to_string());
+    }
+    let mut text = String::new();
+    env.text(&mut text);
+    if let Some(want) = &ep.reset_text
+        && *want != text
+    {
+        return Err(format!("reset: text expected {want:?}, got {text:?}"));
+    }
+    crate::trace::replay_steps(&mut env, &ep.steps).map_err(|e| e.to_string())?;
+    Ok(ep.steps.len())
+}
