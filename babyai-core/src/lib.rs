@@ -43,12 +43,15 @@
 //! ```
 
 mod action;
+pub mod balrog;
+pub mod bot;
 mod env;
 mod import;
 pub mod instr;
 mod layouts;
 pub mod levels;
 pub mod rng;
+mod text;
 pub mod trace;
 pub mod view;
 pub mod world;

@@ -26,6 +26,9 @@ pub struct RecordedStep {
     pub terminated: bool,
     /// Truncated flag.
     pub truncated: bool,
+    /// BALROG's text of the observation after the step, when recorded (compared with
+    /// `text_render::babyai::balrog_text` of the replayed image).
+    pub text: Option<String>,
 }
 
 /// One recorded episode.
@@ -41,6 +44,8 @@ pub struct Episode {
     pub reset_image: Option<[u8; OBS_LEN]>,
     /// The reset direction.
     pub reset_direction: u8,
+    /// BALROG's text of the reset observation, `None` when not recorded or stale.
+    pub reset_text: Option<String>,
     /// The recorded steps.
     pub steps: Vec<RecordedStep>,
 }
@@ -113,6 +118,21 @@ fn mismatch(step: Option<usize>, what: &'static str, e: String, g: String) -> Re
     }
 }
 
+/// Compares BALROG's text of `image` with the recorded `want`.
+fn text_diff(step: Option<usize>, want: &str, image: &[u8; OBS_LEN]) -> Result<(), ReplayError> {
+    let mut got = String::new();
+    let rendered = text_render::babyai::balrog_text(image, &mut got);
+    if rendered.is_err() || got != want {
+        return Err(mismatch(
+            step,
+            "text",
+            format!("{want:?}"),
+            format!("{got:?}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Replays `ep` from its recorded state; `Ok(steps)` when every recorded value matches.
 pub fn replay_from_state(ep: &Episode) -> Result<usize, ReplayError> {
     let mut env = BabyEnv::from_recorded_state(&ep.state).map_err(ReplayError::Import)?;
@@ -121,6 +141,9 @@ pub fn replay_from_state(ep: &Episode) -> Result<usize, ReplayError> {
         env.observe(&mut image);
         if let Some((e, g)) = image_diff(expected, &image) {
             return Err(mismatch(None, "image", e, g));
+        }
+        if let Some(want) = &ep.reset_text {
+            text_diff(None, want, &image)?;
         }
     }
     if env.agent_dir() as u8 != ep.reset_direction {
@@ -149,6 +172,9 @@ pub fn replay_steps(env: &mut BabyEnv, steps: &[RecordedStep]) -> Result<(), Rep
         let at = Some(i);
         if let Some((e, g)) = image_diff(&rec.image, &image) {
             return Err(mismatch(at, "image", e, g));
+        }
+        if let Some(want) = &rec.text {
+            text_diff(at, want, &image)?;
         }
         if env.agent_dir() as u8 != rec.direction {
             let g = (env.agent_dir() as u8).to_string();

@@ -1,7 +1,10 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod envs;
+mod play;
 mod registry;
 mod replay;
+mod rollout;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,6 +20,10 @@ Examples:
                                       reset (and replay the steps, if any)
   gridhouse replay alfworld traces.jsonl --games reference/alfworld
                                       re-play ALFWorld traces, compare every step
+  gridhouse rollout --env BabyAI-BossLevel-v0 --policy bot --episodes 100 --seed 0
+                                      the expert bot's success rate and episode lengths
+  printf 'turn left\ngo forward\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
+                                      play with BALROG's text observations and actions
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -34,6 +41,11 @@ enum Command {
     /// Replay recorded episodes and compare every observation, reward and flag.
     #[command(subcommand)]
     Replay(ReplayCommand),
+    /// Run episodes of a BabyAI level with the expert bot or a random policy.
+    Rollout(rollout::RolloutArgs),
+    /// Play a BabyAI level in the terminal with BALROG's text observations and actions
+    /// (reads one action per line; works with input piped on stdin).
+    Play(play::PlayArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -67,6 +79,8 @@ fn main() -> ExitCode {
         Command::List(args) => cmd_list(&args),
         Command::Replay(ReplayCommand::Babyai(args)) => cmd_replay_babyai(&args),
         Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
+        Command::Rollout(args) => rollout::cmd(&args),
+        Command::Play(args) => play::cmd(&args),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,10 @@
 //! buffer has grown to its working size. Engines hold no text in their hot state; they hand
 //! small structured values to this crate when text is asked for.
 //!
+//! * [`babyai`]: BALROG's BabyAI-Text observation (word for word), a more informative
+//!   description, the six text actions, BALROG's instruction prompt and `progression`.
+//! * [`list`], [`number`]: list joining and counted nouns shared by every wording.
+//!
 //! ```
 //! use text_render::{join_list, steps, ListStyle};
 //!
@@ -24,6 +28,7 @@
 //! ```
 
 pub mod alfworld;
+pub mod babyai;
 pub mod list;
 pub mod number;
 

@@ -219,6 +219,7 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
             reward,
             terminated: as_bool(f("terminated")?, &join(&p, "terminated"))?,
             truncated: as_bool(f("truncated")?, &join(&p, "truncated"))?,
+            text: opt_text(s, "text", &p)?,
         });
     }
     Ok(Episode {
@@ -237,8 +238,24 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
             layout,
             env_id,
         },
+        reset_text: if stale {
+            None
+        } else {
+            opt_text(&v, "reset_text", "")?
+        },
         reset_image,
         reset_direction,
         steps,
     })
+}
+
+/// An optional string field (BALROG's text): `None` when absent or null.
+fn opt_text(v: &Value, key: &str, parent: &str) -> Result<Option<String>, TraceError> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(t) => t
+            .as_str()
+            .map(|t| Some(t.to_string()))
+            .ok_or_else(|| bad(join(parent, key), "a string")),
+    }
 }

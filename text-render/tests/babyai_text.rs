@@ -1,0 +1,228 @@
+//! BabyAI text: the checked-in fixture of recorded views, the informative renderer, and
+//! properties of the renderers and the action parser on arbitrary input.
+
+use proptest::prelude::*;
+use text_render::babyai::{
+    BalrogAction, VIEW_LEN, balrog_descriptions, balrog_text, describe_full, sentences,
+};
+
+/// Recorded (image, BALROG text) pairs: 147 comma-separated codes, a tab, the text with its
+/// line breaks written as `" | "`.
+const FIXTURE: &str = include_str!("fixtures/balrog_views.txt");
+
+fn fixture() -> Vec<([u8; VIEW_LEN], String)> {
+    FIXTURE
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let (codes, text) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("fixture line {}: no tab", i + 1));
+            let codes: Vec<u8> = codes.split(',').map(|c| c.parse().unwrap()).collect();
+            let image: [u8; VIEW_LEN] = codes.try_into().unwrap();
+            (image, text.replace(" | ", "\n"))
+        })
+        .collect()
+}
+
+/// A fully visible, empty view.
+fn empty_view() -> [u8; VIEW_LEN] {
+    let mut image = [0u8; VIEW_LEN];
+    image.iter_mut().step_by(3).for_each(|t| *t = 1);
+    image
+}
+
+fn set(image: &mut [u8; VIEW_LEN], x: usize, y: usize, code: [u8; 3]) {
+    let i = (x * 7 + y) * 3;
+    image[i..i + 3].copy_from_slice(&code);
+}
+
+fn text(image: &[u8; VIEW_LEN]) -> String {
+    let mut s = String::new();
+    balrog_text(image, &mut s).unwrap();
+    s
+}
+
+fn full(image: &[u8; VIEW_LEN]) -> String {
+    let mut s = String::new();
+    describe_full(image, &mut s).unwrap();
+    s
+}
+
+#[test]
+fn fixture_views_match_balrog() {
+    let pairs = fixture();
+    assert!(pairs.len() >= 40);
+    let mut out = String::new();
+    for (i, (image, want)) in pairs.iter().enumerate() {
+        out.clear();
+        balrog_text(image, &mut out).unwrap();
+        assert_eq!(&out, want, "fixture line {}", i + 1);
+    }
+}
+
+#[test]
+fn balrog_quirks() {
+    let mut v = empty_view();
+    // An open door keeps BALROG's article; a ball on the forward ray hides the wall behind it.
+    set(&mut v, 3, 0, [2, 5, 0]);
+    set(&mut v, 3, 2, [6, 2, 0]);
+    set(&mut v, 1, 6, [4, 0, 0]);
+    set(&mut v, 0, 6, [2, 5, 0]);
+    set(&mut v, 6, 6, [2, 5, 0]);
+    set(&mut v, 3, 6, [5, 4, 0]);
+    assert_eq!(
+        text(&v),
+        "You carry a yellow key\na wall 3 steps right\na open red door 2 steps left\na blue ball 4 steps forward"
+    );
+    let mut d = String::new();
+    balrog_descriptions(&v, &mut d).unwrap();
+    assert_eq!(
+        d,
+        "You carry a yellow key\nYou see a wall 3 steps right\nYou see a open red door 2 steps left\nYou see a blue ball 4 steps forward"
+    );
+    // Nothing to describe: nothing written.
+    assert_eq!(text(&empty_view()), "");
+    assert_eq!(sentences(&empty_view()).unwrap().count(), 0);
+}
+
+#[test]
+fn renderers_append_and_reject_bad_codes_without_writing() {
+    let mut v = empty_view();
+    set(&mut v, 3, 5, [6, 0, 0]);
+    let mut s = String::from("obs: ");
+    balrog_text(&v, &mut s).unwrap();
+    assert_eq!(s, "obs: a red ball 1 step forward");
+    set(&mut v, 0, 0, [7, 9, 0]);
+    let mut s = String::from("x");
+    let err = balrog_text(&v, &mut s).unwrap_err();
+    assert_eq!((err.x(), err.y(), err.channel(), err.value()), (0, 0, 1, 9));
+    assert!(describe_full(&v, &mut s).is_err());
+    assert_eq!(s, "x");
+}
+
+#[test]
+fn full_description_of_a_room_corner() {
+    let mut v = empty_view();
+    // A wall across the view 4 steps ahead, the room's left wall 2 steps left, hidden cells
+    // beyond both, a closed door in the left wall and an open door in front.
+    for x in 0..7 {
+        for y in 0..7 {
+            if y < 2 || x == 0 {
+                set(&mut v, x, y, [0, 0, 0]);
+            }
+        }
+    }
+    for x in 1..7 {
+        set(&mut v, x, 2, [2, 5, 0]);
+    }
+    for y in 2..7 {
+        set(&mut v, 1, y, [2, 5, 0]);
+    }
+    set(&mut v, 1, 4, [4, 3, 1]);
+    set(&mut v, 3, 5, [4, 0, 0]);
+    set(&mut v, 5, 3, [7, 1, 0]);
+    set(&mut v, 3, 6, [6, 2, 0]);
+    assert_eq!(
+        full(&v),
+        "You carry a blue ball.\n\
+         In front of you: an open red door.\n\
+         You see an open red door 1 step forward.\n\
+         You see a closed purple door 2 steps left and 2 steps forward.\n\
+         You see a green box 2 steps right and 3 steps forward.\n\
+         You see a wall 2 steps left, from level with you to 1 step forward.\n\
+         You see a wall 4 steps forward, from 2 steps left to 3 steps right.\n\
+         You see a wall 2 steps left, from 3 steps forward to 4 steps forward.\n\
+         Hidden from view: 19 of the 49 cells (behind walls or closed doors)."
+    );
+    // BALROG, on the same view: the door hides the wall ahead; the closed door is
+    // listed before the box (column order).
+    assert_eq!(
+        text(&v),
+        "You carry a blue ball\na wall 2 steps left\na closed purple door 2 steps left and 2 steps forward\na open red door 1 step forward\na green box 2 steps right and 3 steps forward"
+    );
+}
+
+#[test]
+fn full_description_of_side_walls_and_single_walls() {
+    let mut v = empty_view();
+    set(&mut v, 4, 6, [2, 5, 0]);
+    set(&mut v, 5, 6, [2, 5, 0]);
+    set(&mut v, 6, 6, [2, 5, 0]);
+    set(&mut v, 0, 1, [2, 5, 0]);
+    set(&mut v, 3, 5, [2, 5, 0]);
+    assert_eq!(
+        full(&v),
+        "You carry nothing.\n\
+         In front of you: a wall.\n\
+         You see a wall 1 step forward.\n\
+         You see a wall level with you, from 1 step right to 3 steps right.\n\
+         You see a wall 3 steps left and 5 steps forward."
+    );
+}
+
+#[test]
+fn full_description_covers_every_fixture_object() {
+    for (image, balrog) in fixture() {
+        let f = full(&image);
+        assert!(!f.contains("a open"), "{f}");
+        let objects = balrog
+            .lines()
+            .filter(|l| !l.starts_with("a wall") && !l.starts_with("You carry"))
+            .count();
+        let seen = f
+            .lines()
+            .filter(|l| l.starts_with("You see ") && !l.starts_with("You see a wall"))
+            .count();
+        assert_eq!(objects, seen, "{balrog}\n---\n{f}");
+        assert_eq!(
+            f.lines().next().unwrap().starts_with("You carry nothing"),
+            !balrog.starts_with("You carry")
+        );
+    }
+}
+
+fn any_image() -> impl Strategy<Value = [u8; VIEW_LEN]> {
+    // Mostly valid codes, sometimes out of range.
+    let code = prop_oneof![8 => 0u8..12, 1 => any::<u8>()];
+    proptest::collection::vec(code, VIEW_LEN).prop_map(|v| v.try_into().unwrap())
+}
+
+proptest! {
+    #[test]
+    fn parser_never_panics(text in any::<String>()) {
+        let parsed = BalrogAction::parse(&text);
+        let fb = BalrogAction::parse_or(&text, BalrogAction::BALROG_DEFAULT);
+        prop_assert_eq!(fb.was_fallback(), parsed.is_err());
+        if let Ok(a) = parsed {
+            prop_assert_eq!(fb.action, a);
+        }
+    }
+
+    #[test]
+    fn parser_accepts_any_spacing_and_case(i in 0u8..6, pad in "[ \t\n]{0,3}", gap in "[ \t]{1,3}", upper in any::<bool>()) {
+        let a = BalrogAction::from_index(i).unwrap();
+        let mut s = format!("{pad}{}{pad}", a.name().replace(' ', &gap));
+        if upper {
+            s = s.to_uppercase();
+        }
+        prop_assert_eq!(BalrogAction::parse(&s), Ok(a));
+    }
+
+    #[test]
+    fn renderers_never_panic_and_agree(image in any_image()) {
+        let mut t = String::new();
+        let mut d = String::new();
+        let mut f = String::new();
+        let rt = balrog_text(&image, &mut t);
+        let rd = balrog_descriptions(&image, &mut d);
+        let rf = describe_full(&image, &mut f);
+        prop_assert_eq!(rt, rd);
+        prop_assert_eq!(rt.is_ok(), rf.is_ok());
+        if rt.is_ok() {
+            prop_assert_eq!(d.replace("You see ", ""), t);
+        } else {
+            prop_assert!(t.is_empty() && d.is_empty() && f.is_empty());
+        }
+    }
+}
