@@ -1,20 +1,34 @@
 //! Stepping and observing never allocate (a counting global allocator watches them).
+//!
+//! Only the test's own thread is counted: the harness's other threads may allocate meanwhile.
 #![allow(unsafe_code)]
 
 use babyai_core::trace::parse_episode;
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, BabyEnv};
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 struct Counting;
 
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// Set on the test's own thread only.
+    static WATCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if WATCHED.with(Cell::get) {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 // SAFETY: forwards every call to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -23,7 +37,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -41,6 +55,7 @@ fn step_and_observe_do_not_allocate() {
         .collect();
     let mut obs = [0u8; OBS_LEN];
     let mut x = 0x2545_F491_4F6C_DD1Du64;
+    WATCHED.with(|w| w.set(true));
     let before = ALLOCS.load(Ordering::Relaxed);
     for env in &mut envs {
         for _ in 0..2000 {
@@ -51,5 +66,7 @@ fn step_and_observe_do_not_allocate() {
             env.observe(&mut obs);
         }
     }
-    assert_eq!(ALLOCS.load(Ordering::Relaxed), before);
+    let after = ALLOCS.load(Ordering::Relaxed);
+    WATCHED.with(|w| w.set(false));
+    assert_eq!(after, before);
 }
