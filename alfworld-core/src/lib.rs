@@ -12,3 +12,6 @@
 
 /// Env ids (task sets) this crate can build.
 pub const ENV_IDS: &[&str] = &[];
+
+#[path = "gen/mod.rs"]
+pub mod generator;
