@@ -9,8 +9,8 @@ use alfworld_core::generator::{
     scenes,
 };
 
-mod common;
-use common::{check_walkthrough, fnv1a, init_predicate_order, parse_problem};
+mod gen_common;
+use gen_common::{check_walkthrough, fnv1a, init_predicate_order, parse_problem};
 
 const FLOORPLANS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
