@@ -1,16 +1,53 @@
 //! ALFWorld (TextWorld-PDDL household tasks) as a pure, deterministic Rust simulator.
 //!
 //! Design priorities: exact parity with ALFWorld 0.4.2's text, admissible commands and goal
-//! checks, then throughput, then a small API.
+//! checks (and the 0.3 wording), then throughput, then a small API.
 //!
-//! The engine is being built up issue by issue; this crate currently exposes the env ids it
-//! knows.
+//! A [`Game`] is loaded once from an ALFWorld game file (`game.tw-pddl`) or a PDDL problem
+//! with its `traj_data.json`; names (`"cabinet 3"`) are built then. An [`Env`] plays it:
+//! `reset()` gives the intro, `step_text()` the feedback with `won`/`done`, `admissible()` the
+//! structured commands in ALFWorld's order, rendered only when asked. No planner is involved:
+//! the domain's actions are implemented directly ([`rules`]).
 //!
 //! ```
-//! assert!(alfworld_core::ENV_IDS.iter().all(|id| id.starts_with("alfworld/")));
+//! # fn main() -> Result<(), alfworld_core::LoadError> {
+//! use alfworld_core::{Env, Game};
+//! let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json())?;
+//! let mut env = Env::new(game.clone(), game.dialect());
+//! env.reset();
+//! let mut texts = Vec::new();
+//! env.admissible_texts(&mut texts);
+//! assert_eq!(
+//!     texts,
+//!     ["go to countertop 1", "go to fridge 1", "go to microwave 1", "go to sinkbasin 1", "help", "inventory", "look"]
+//! );
+//! let out = env.step_text("go to sinkbasin 1");
+//! assert_eq!(out.feedback, "You arrive at sinkbasin 1. On the sinkbasin 1, you see a apple 2, and a knife 1.");
+//! # Ok(()) }
 //! ```
 
-/// Env ids (task sets) this crate can build.
+pub mod catalog;
+pub mod commands;
+mod env;
+pub mod error;
+pub mod game;
+pub mod goals;
+pub mod names;
+pub mod pddl;
+pub mod rules;
+pub mod state;
+pub mod testing;
+
+pub use commands::Command;
+pub use env::{Env, StepOut};
+pub use error::LoadError;
+pub use game::{Game, LoadOptions, Named};
+pub use goals::TaskType;
+pub use state::{ObjState, State};
+pub use text_render::alfworld::Dialect;
+
+/// Env ids (task sets) this crate can build. Task sets come with the generator; until then
+/// games are loaded from files.
 pub const ENV_IDS: &[&str] = &[];
 
 #[path = "gen/mod.rs"]

@@ -1,6 +1,7 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
 mod registry;
+mod replay;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -9,6 +10,8 @@ const EXAMPLES: &str = "\
 Examples:
   gridhouse list                      every env id with a one-line description
   gridhouse list --engine babyai      only the BabyAI levels
+  gridhouse replay alfworld traces.jsonl --games reference/alfworld/games
+                                      re-play ALFWorld traces, compare every step
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -23,6 +26,15 @@ struct Cli {
 enum Command {
     /// List every env id Gridhouse knows, one per line, with a one-line description.
     List(ListArgs),
+    /// Re-play recorded reference traces and compare every step.
+    #[command(subcommand)]
+    Replay(ReplayCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ReplayCommand {
+    /// ALFWorld traces (JSON lines recorded from ALFWorld 0.4.2).
+    Alfworld(replay::alfworld::Args),
 }
 
 #[derive(clap::Args, Debug)]
@@ -36,6 +48,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::List(args) => cmd_list(&args),
+        Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
     };
     match result {
         Ok(code) => code,

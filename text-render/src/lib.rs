@@ -23,8 +23,9 @@
 //! assert_eq!(out, "1 step 3 steps");
 //! ```
 
+pub mod alfworld;
 pub mod list;
 pub mod number;
 
-pub use list::{ListStyle, join_list};
+pub use list::{ListStyle, join_list, join_list_prefixed};
 pub use number::{push_uint, steps};

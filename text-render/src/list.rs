@@ -54,6 +54,35 @@ where
     }
 }
 
+/// Appends `items` joined in `style` to `out`, each item written as `prefix` followed by the
+/// item (TextWorld's `{o.indefinite + ' ' + o.name}`: `"a apple 1, and a mug 2"`).
+///
+/// An empty list writes `style.empty` without the prefix. Nothing is allocated beyond `out`'s
+/// growth.
+pub fn join_list_prefixed<I, S>(out: &mut String, prefix: &str, items: I, style: ListStyle)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut iter = items.into_iter().peekable();
+    let Some(first) = iter.next() else {
+        out.push_str(style.empty);
+        return;
+    };
+    out.push_str(prefix);
+    out.push_str(first.as_ref());
+    while let Some(item) = iter.next() {
+        let sep = if iter.peek().is_some() {
+            style.separator
+        } else {
+            style.last_separator
+        };
+        out.push_str(sep);
+        out.push_str(prefix);
+        out.push_str(item.as_ref());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +114,16 @@ mod tests {
         assert_eq!(joined(&[], p), "");
         assert_eq!(joined(&["x", "y"], p), "x and y");
         assert_eq!(joined(&["x", "y", "z"], p), "x, y and z");
+    }
+
+    #[test]
+    fn prefixed_lists() {
+        let mut s = String::new();
+        join_list_prefixed(&mut s, "a ", ["x 1", "y 2"], ListStyle::ALFWORLD);
+        assert_eq!(s, "a x 1, and a y 2");
+        s.clear();
+        join_list_prefixed(&mut s, "a ", Vec::<&str>::new(), ListStyle::ALFWORLD);
+        assert_eq!(s, "nothing");
     }
 
     #[test]

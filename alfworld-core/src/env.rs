@@ -1,0 +1,209 @@
+//! The environment: a game, its wording, and one episode's state.
+
+use crate::commands::{self, Command};
+use crate::game::Game;
+use crate::goals::{self, Val};
+use crate::rules;
+use crate::state::State;
+use std::sync::Arc;
+use text_render::alfworld::{self as words, Dialect};
+
+/// The result of one step. `done` is ALFWorld's `done = won` (or the step limit, when set).
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepOut<'a> {
+    /// The feedback text, word for word as ALFWorld prints it.
+    pub feedback: &'a str,
+    /// The goal holds in the state after this step.
+    pub won: bool,
+    /// `won`, or the step limit was reached.
+    pub done: bool,
+    /// The step limit was reached (`done` may then be true without `won`).
+    pub truncated: bool,
+}
+
+/// One ALFWorld episode over a shared, immutable [`Game`].
+///
+/// ```
+/// # fn main() -> Result<(), alfworld_core::LoadError> {
+/// # let json = alfworld_core::testing::tiny_game_json();
+/// use alfworld_core::{Dialect, Env, Game};
+/// let game = Game::from_tw_pddl(&json)?;
+/// let mut env = Env::new(game, Dialect::V042);
+/// assert!(env.reset().starts_with("-= Welcome to TextWorld, ALFRED! =-"));
+/// let out = env.step_text("go to countertop 1");
+/// assert_eq!(
+///     out.feedback,
+///     "You arrive at countertop 1. On the countertop 1, you see a apple 1, and a desklamp 1."
+/// );
+/// let out = env.step_text("take apple 1 from countertop 1");
+/// assert!(!out.won);
+/// let _ = env.step_text("go to fridge 1");
+/// let _ = env.step_text("open fridge 1");
+/// let out = env.step_text("move apple 1 to fridge 1");
+/// assert!(out.won && out.done);
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Env {
+    game: Arc<Game>,
+    dialect: Dialect,
+    state: State,
+    lenient: bool,
+    max_steps: Option<u32>,
+    steps: u32,
+    won: bool,
+    feedback: String,
+    scratch: String,
+    admissible: Vec<Command>,
+    admissible_fresh: bool,
+    bind: Vec<Val>,
+}
+
+impl Env {
+    /// An environment for `game` in `dialect` (use [`Game::dialect`] for the game's own).
+    /// Call [`Env::reset`] before stepping.
+    pub fn new(game: impl Into<Arc<Game>>, dialect: Dialect) -> Env {
+        let game = game.into();
+        let state = game.init.clone();
+        let slots = game.goal.slots();
+        Env {
+            game,
+            dialect,
+            state,
+            lenient: false,
+            max_steps: None,
+            steps: 0,
+            won: false,
+            feedback: String::with_capacity(512),
+            scratch: String::with_capacity(64),
+            admissible: Vec::with_capacity(64),
+            admissible_fresh: false,
+            bind: vec![Val::default(); slots],
+        }
+    }
+
+    /// Truncates episodes after `limit` steps (ALFWorld's evaluations use 50); `None` (the
+    /// default) never truncates, like `PddlEnv`.
+    pub fn set_step_limit(&mut self, limit: Option<u32>) {
+        self.max_steps = limit;
+    }
+
+    /// Lenient parsing: case and runs of spaces are ignored (off by default; ALFWorld matches
+    /// exactly).
+    pub fn set_lenient(&mut self, lenient: bool) {
+        self.lenient = lenient;
+    }
+
+    /// The game.
+    pub fn game(&self) -> &Game {
+        &self.game
+    }
+
+    /// The wording in use.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// Whether the goal holds now.
+    pub fn won(&self) -> bool {
+        self.won
+    }
+
+    /// Steps taken since the last reset.
+    pub fn steps(&self) -> u32 {
+        self.steps
+    }
+
+    /// The last feedback (the intro after a reset).
+    pub fn feedback(&self) -> &str {
+        &self.feedback
+    }
+
+    /// Starts the episode again from the game's initial state; returns the intro text.
+    pub fn reset(&mut self) -> &str {
+        self.state.clone_from(&self.game.init);
+        self.steps = 0;
+        self.admissible_fresh = false;
+        self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+        self.feedback.clear();
+        self.feedback.push_str(words::INTRO_HEADER);
+        rules::describe_look(&self.game, &self.state, true, &mut self.feedback);
+        words::intro_tail(&mut self.feedback, &self.game.task_line);
+        &self.feedback
+    }
+
+    /// Parses `text` into a command of this game (exact match after trimming, or lenient when
+    /// enabled); does not check that it is admissible.
+    pub fn parse(&mut self, text: &str) -> Option<Command> {
+        if self.lenient {
+            commands::normalise_into(text, &mut self.scratch);
+            commands::parse(&self.game, self.dialect, &self.scratch)
+        } else {
+            commands::parse(&self.game, self.dialect, text)
+        }
+    }
+
+    /// Whether `cmd` is admissible now.
+    pub fn is_admissible(&self, cmd: Command) -> bool {
+        rules::applicable(&self.game, &self.state, cmd)
+    }
+
+    /// Plays a text command: `Nothing happens.` (and no change) unless it is admissible.
+    pub fn step_text(&mut self, text: &str) -> StepOut<'_> {
+        let cmd = self.parse(text);
+        self.step_inner(cmd)
+    }
+
+    /// Plays a structured command: `Nothing happens.` (and no change) unless it is admissible.
+    pub fn step(&mut self, cmd: Command) -> StepOut<'_> {
+        self.step_inner(Some(cmd))
+    }
+
+    fn step_inner(&mut self, cmd: Option<Command>) -> StepOut<'_> {
+        self.steps = self.steps.saturating_add(1);
+        self.feedback.clear();
+        match cmd.filter(|&c| rules::applicable(&self.game, &self.state, c)) {
+            Some(c) => {
+                rules::apply(&self.game, self.dialect, &mut self.state, c, &mut self.feedback);
+                self.admissible_fresh = false;
+                self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+            }
+            None => self.feedback.push_str(words::NOTHING_HAPPENS),
+        }
+        let truncated = self.max_steps.is_some_and(|m| self.steps >= m);
+        StepOut {
+            feedback: &self.feedback,
+            won: self.won,
+            done: self.won || truncated,
+            truncated,
+        }
+    }
+
+    /// The admissible commands in ALFWorld's order (byte-sorted texts, no repeats).
+    pub fn admissible(&mut self) -> &[Command] {
+        if !self.admissible_fresh {
+            self.admissible.clear();
+            rules::candidates(&self.game, &self.state, &mut self.admissible);
+            commands::sort_dedup(&mut self.admissible, &self.game, self.dialect);
+            self.admissible_fresh = true;
+        }
+        &self.admissible
+    }
+
+    /// Appends `cmd`'s text in this env's wording.
+    pub fn render_command(&self, cmd: Command, out: &mut String) {
+        cmd.render(&self.game, self.dialect, out);
+    }
+
+    /// Writes the admissible commands' texts into `out` (reusing its strings).
+    pub fn admissible_texts(&mut self, out: &mut Vec<String>) {
+        self.admissible();
+        commands::render_all(&self.admissible, &self.game, self.dialect, out);
+    }
+}

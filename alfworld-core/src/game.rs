@@ -1,0 +1,615 @@
+//! The immutable loaded game: entities in PDDL-id order with ALFWorld's names, the static
+//! facts, the initial state, the compiled goal, the domain's rule variants and the wording.
+
+use crate::catalog::Props;
+use crate::error::LoadError;
+use crate::goals::{self, CompiledGoal, TaskType};
+use crate::names::demangle;
+use crate::pddl::{self, Fact, Pos};
+use crate::rules::Rules;
+use crate::state::{NONE, ObjState, State};
+use text_render::alfworld::Dialect;
+
+/// Most entities of one kind a game may have (indices are `u16`, one value is reserved).
+pub const MAX_ENTITIES: usize = 4096;
+
+/// A static receptacle (cabinet, fridge, countertop, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Receptacle {
+    /// Lowercased PDDL id.
+    pub id: String,
+    /// ALFWorld's name (`"cabinet 3"`).
+    pub name: String,
+    /// Location index of its `receptacleAtLocation` fact, or none.
+    pub location: Option<u16>,
+    /// Receptacle-type index, if it has a `receptacleType` fact.
+    pub rtype: Option<u16>,
+    /// `openable`.
+    pub openable: bool,
+}
+
+/// An object (apple, mug, knife, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Object {
+    /// Lowercased PDDL id.
+    pub id: String,
+    /// ALFWorld's name (`"apple 1"`).
+    pub name: String,
+    /// Object-type index, if it has an `objectType` fact.
+    pub otype: Option<u16>,
+    /// Static properties (pickupable, cleanable, …, receptacle object).
+    pub props: Props,
+    /// Objects inside it (`inReceptacleObject`), in id order.
+    pub contents: Vec<u16>,
+}
+
+/// An entity named in a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Named {
+    /// A receptacle index.
+    Receptacle(u16),
+    /// An object index.
+    Object(u16),
+}
+
+/// A loaded ALFWorld game; immutable, shared by every [`crate::Env`] that plays it.
+#[derive(Clone, Debug)]
+pub struct Game {
+    pub(crate) dialect: Dialect,
+    pub(crate) rules: Rules,
+    pub(crate) task_line: String,
+    pub(crate) task_type: Option<TaskType>,
+    pub(crate) receptacles: Vec<Receptacle>,
+    pub(crate) objects: Vec<Object>,
+    pub(crate) location_ids: Vec<String>,
+    pub(crate) location_names: Vec<String>,
+    /// Receptacles at each location, in id order.
+    pub(crate) at_location: Vec<Vec<u16>>,
+    pub(crate) rtypes: Vec<String>,
+    pub(crate) otypes: Vec<String>,
+    /// `canContain`, indexed `rtype * otypes.len() + otype`.
+    pub(crate) can_contain: Vec<bool>,
+    /// Every command-nameable entity, sorted by name, for parsing.
+    pub(crate) by_name: Vec<(String, Named)>,
+    pub(crate) agent_id: String,
+    pub(crate) init: State,
+    pub(crate) goal: CompiledGoal,
+}
+
+/// What kind of PDDL entity an id is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Agent,
+    Location,
+    Receptacle,
+    Object,
+    RType,
+    OType,
+}
+
+fn kind_of(ty: &str) -> Option<Kind> {
+    Some(match ty {
+        "agent" => Kind::Agent,
+        "location" => Kind::Location,
+        "receptacle" => Kind::Receptacle,
+        "object" => Kind::Object,
+        "rtype" => Kind::RType,
+        "otype" => Kind::OType,
+        _ => return None,
+    })
+}
+
+/// Options for [`Game::load`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Use this wording instead of the one detected from the grammar.
+    pub dialect: Option<Dialect>,
+}
+
+impl Game {
+    /// Loads a `game.tw-pddl` file's text (JSON with `pddl_domain`, `grammar`, `pddl_problem`).
+    pub fn from_tw_pddl(json: &str) -> Result<Game, LoadError> {
+        Self::load(json, None, LoadOptions::default())
+    }
+
+    /// Loads a `game.tw-pddl` file's text with its `traj_data.json` text (for the task type)
+    /// and options.
+    pub fn load(json: &str, traj_data: Option<&str>, opts: LoadOptions) -> Result<Game, LoadError> {
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        let get = |k: &'static str| -> Result<&str, LoadError> {
+            v.get(k).and_then(|x| x.as_str()).ok_or(LoadError::MissingKey(k))
+        };
+        let problem = get("pddl_problem")?;
+        let domain = get("pddl_domain")?;
+        let grammar = get("grammar")?;
+        let traj = traj_data.map(TrajData::parse).transpose()?;
+        let task_line = match task_line_from_grammar(grammar) {
+            Some(t) => t,
+            None => traj.as_ref().ok_or(LoadError::NoTask)?.task_line(),
+        };
+        let dialect = opts.dialect.unwrap_or_else(|| detect_dialect(grammar));
+        let domain = pddl::parse_domain(domain).map_err(LoadError::Domain)?;
+        Self::build(problem, Some(&domain), task_line, traj, dialect)
+    }
+
+    /// Loads a plain PDDL problem (ALFWorld's `initial_state.pddl` shape) with its
+    /// `traj_data.json`, using ALFWorld 0.4.2's domain rules. The task sentence is the first
+    /// template of the task type (ALFWorld draws one of two at random when it generates games).
+    pub fn from_pddl(problem: &str, traj_data: &str, dialect: Dialect) -> Result<Game, LoadError> {
+        let traj = TrajData::parse(traj_data)?;
+        let task_line = traj.task_line();
+        Self::build(problem, None, task_line, Some(traj), dialect)
+    }
+
+    fn build(
+        problem: &str,
+        domain: Option<&pddl::Domain>,
+        task_line: String,
+        traj: Option<TrajData>,
+        dialect: Dialect,
+    ) -> Result<Game, LoadError> {
+        let p = pddl::parse_problem(problem).map_err(LoadError::Problem)?;
+        let mut kinds: std::collections::BTreeMap<&str, Kind> = std::collections::BTreeMap::new();
+        for (name, ty, pos) in &p.objects {
+            let k = kind_of(ty)
+                .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
+            kinds.insert(name, k);
+        }
+        // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
+        let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        for f in &p.init {
+            for a in &f.args {
+                if !kinds.contains_key(a.as_str()) {
+                    return Err(LoadError::invalid(
+                        f.pos,
+                        format!("\"{a}\" is not declared in :objects"),
+                    ));
+                }
+                ids.insert(a);
+            }
+        }
+        let sorted: Vec<&str> = ids.iter().copied().collect();
+        let names = demangle(&sorted);
+        let mut idx: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
+        let mut receptacles = Vec::new();
+        let mut objects = Vec::new();
+        let mut location_ids = Vec::new();
+        let mut location_names = Vec::new();
+        let mut rtypes = Vec::new();
+        let mut otypes = Vec::new();
+        let mut agent_id = None;
+        for (id, name) in sorted.iter().zip(names) {
+            let k = kinds[id];
+            let (len, push_ok) = match k {
+                Kind::Receptacle => (receptacles.len(), true),
+                Kind::Object => (objects.len(), true),
+                Kind::Location => (location_ids.len(), true),
+                Kind::RType => (rtypes.len(), true),
+                Kind::OType => (otypes.len(), true),
+                Kind::Agent => (0, agent_id.is_none()),
+            };
+            if len >= MAX_ENTITIES {
+                return Err(LoadError::invalid(
+                    Pos::default(),
+                    format!("more than {MAX_ENTITIES} entities of one kind"),
+                ));
+            }
+            if !push_ok {
+                return Err(LoadError::invalid(
+                    Pos::default(),
+                    "more than one agent is named in the facts",
+                ));
+            }
+            idx.insert(id, len as u16);
+            match k {
+                Kind::Receptacle => receptacles.push(Receptacle {
+                    id: id.to_string(),
+                    name,
+                    location: None,
+                    rtype: None,
+                    openable: false,
+                }),
+                Kind::Object => objects.push(Object {
+                    id: id.to_string(),
+                    name,
+                    otype: None,
+                    props: Props::empty(),
+                    contents: Vec::new(),
+                }),
+                Kind::Location => {
+                    location_ids.push(id.to_string());
+                    location_names.push(name);
+                }
+                Kind::RType => rtypes.push(id.to_string()),
+                Kind::OType => otypes.push(id.to_string()),
+                Kind::Agent => agent_id = Some(id.to_string()),
+            }
+        }
+        let n_o = objects.len();
+        let mut init = State {
+            agent_loc: NONE,
+            held: NONE,
+            holds_any: false,
+            opened: vec![false; receptacles.len()],
+            obj_in: vec![NONE; n_o],
+            obj_at: vec![NONE; n_o],
+            obj_state: vec![ObjState::empty(); n_o],
+        };
+        let mut can_contain = vec![false; rtypes.len() * otypes.len()];
+        for f in &p.init {
+            apply_fact(
+                f,
+                &kinds,
+                &idx,
+                &mut receptacles,
+                &mut objects,
+                &mut init,
+                &mut can_contain,
+                otypes.len(),
+            )?;
+        }
+        let mut at_location = vec![Vec::new(); location_ids.len()];
+        for (i, r) in receptacles.iter().enumerate() {
+            if let Some(l) = r.location {
+                at_location[l as usize].push(i as u16);
+            }
+        }
+        let mut by_name: Vec<(String, Named)> = receptacles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), Named::Receptacle(i as u16)))
+            .chain(
+                objects
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (o.name.clone(), Named::Object(i as u16))),
+            )
+            .collect();
+        by_name.sort();
+        let rules = Rules::from_domain(domain, &rtypes, &otypes);
+        let mut game = Game {
+            dialect,
+            rules,
+            task_line,
+            task_type: traj.as_ref().and_then(|t| t.task_type),
+            receptacles,
+            objects,
+            location_ids,
+            location_names,
+            at_location,
+            rtypes,
+            otypes,
+            can_contain,
+            by_name,
+            agent_id: agent_id.unwrap_or_default(),
+            init,
+            goal: CompiledGoal::default(),
+        };
+        game.goal = goals::compile(&p.goal, &game)?;
+        if let Some((rt, ot)) = goals::unsatisfiable_pair(&game) {
+            return Err(LoadError::Unsolvable {
+                rtype: rt,
+                otype: ot,
+            });
+        }
+        Ok(game)
+    }
+
+    /// The wording detected from the grammar (or given when loading).
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The intro's last line, as the grammar has it (`"Your task is to: put a hot potato in
+    /// countertop."`).
+    pub fn task_line(&self) -> &str {
+        &self.task_line
+    }
+
+    /// The task sentence alone (`"put a hot potato in countertop"`).
+    pub fn task(&self) -> &str {
+        let t = self.task_line.as_str();
+        let t = t
+            .strip_prefix("Your task is to: ")
+            .or_else(|| t.strip_prefix("Your task is to "))
+            .unwrap_or(t);
+        t.strip_suffix('.').unwrap_or(t)
+    }
+
+    /// The task type from `traj_data.json`, when it was given.
+    pub fn task_type(&self) -> Option<TaskType> {
+        self.task_type
+    }
+
+    /// Receptacles in PDDL-id order (the order of every list ALFWorld prints).
+    pub fn receptacles(&self) -> &[Receptacle] {
+        &self.receptacles
+    }
+
+    /// Objects in PDDL-id order.
+    pub fn objects(&self) -> &[Object] {
+        &self.objects
+    }
+
+    /// Location names (`"loc 4"`) in PDDL-id order.
+    pub fn location_names(&self) -> &[String] {
+        &self.location_names
+    }
+
+    /// The initial state.
+    pub fn initial_state(&self) -> &State {
+        &self.init
+    }
+
+    /// Whether the problem lists `canContain` for receptacle type `rt` and object type `ot`.
+    pub fn can_contain(&self, rt: u16, ot: u16) -> bool {
+        self.can_contain
+            .get(rt as usize * self.otypes.len() + ot as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The name of a receptacle or object named in a command.
+    pub fn name(&self, n: Named) -> &str {
+        match n {
+            Named::Receptacle(r) => self.receptacles.get(r as usize).map_or("", |x| &x.name),
+            Named::Object(o) => self.objects.get(o as usize).map_or("", |x| &x.name),
+        }
+    }
+
+    /// Looks up the receptacle or object with exactly this name.
+    pub fn find(&self, name: &str) -> Option<Named> {
+        self.by_name
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()
+            .map(|i| self.by_name[i].1)
+    }
+
+    /// Receptacle-type index of the type id `name` (lowercase, e.g. `"fridgetype"`).
+    pub fn rtype_index(&self, name: &str) -> Option<u16> {
+        self.rtypes.iter().position(|t| t == name).map(|i| i as u16)
+    }
+
+    /// Object-type index of the type id `name` (lowercase, e.g. `"appletype"`).
+    pub fn otype_index(&self, name: &str) -> Option<u16> {
+        self.otypes.iter().position(|t| t == name).map(|i| i as u16)
+    }
+
+    pub(crate) fn rtype_name(&self, i: u16) -> &str {
+        self.rtypes.get(i as usize).map_or("", String::as_str)
+    }
+
+    pub(crate) fn otype_name(&self, i: u16) -> &str {
+        self.otypes.get(i as usize).map_or("", String::as_str)
+    }
+
+    pub(crate) fn n_locations(&self) -> usize {
+        self.location_ids.len()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_fact(
+    f: &Fact,
+    kinds: &std::collections::BTreeMap<&str, Kind>,
+    idx: &std::collections::BTreeMap<&str, u16>,
+    receptacles: &mut [Receptacle],
+    objects: &mut [Object],
+    st: &mut State,
+    can_contain: &mut [bool],
+    n_ot: usize,
+) -> Result<(), LoadError> {
+    let want = |sig: &[Kind]| -> Result<Vec<u16>, LoadError> {
+        if f.args.len() != sig.len() {
+            return Err(LoadError::invalid(
+                f.pos,
+                format!("{} takes {} arguments", f.pred, sig.len()),
+            ));
+        }
+        let mut out = Vec::with_capacity(sig.len());
+        for (a, k) in f.args.iter().zip(sig) {
+            if kinds.get(a.as_str()) != Some(k) {
+                return Err(LoadError::invalid(
+                    f.pos,
+                    format!("argument \"{a}\" of {} has the wrong type", f.pred),
+                ));
+            }
+            out.push(idx[a.as_str()]);
+        }
+        Ok(out)
+    };
+    use Kind::*;
+    let prop = |objects: &mut [self::Object], p: Props| -> Result<(), LoadError> {
+        let a = want(&[Object])?;
+        objects[a[0] as usize].props |= p;
+        Ok(())
+    };
+    let flag = |st: &mut State, s: ObjState| -> Result<(), LoadError> {
+        let a = want(&[Object])?;
+        st.obj_state[a[0] as usize] |= s;
+        Ok(())
+    };
+    let twice = |what: &str| LoadError::invalid(f.pos, format!("{what} is given twice"));
+    match f.pred.as_str() {
+        "atlocation" => {
+            let a = want(&[Agent, Location])?;
+            if st.agent_loc != NONE {
+                return Err(twice("the agent's location"));
+            }
+            st.agent_loc = a[1];
+        }
+        "receptacleatlocation" => {
+            let a = want(&[Receptacle, Location])?;
+            let r = &mut receptacles[a[0] as usize];
+            if r.location.is_some() {
+                return Err(twice("a receptacle's location"));
+            }
+            r.location = Some(a[1]);
+        }
+        "objectatlocation" => {
+            let a = want(&[Object, Location])?;
+            if st.obj_at[a[0] as usize] != NONE {
+                return Err(twice("an object's location"));
+            }
+            st.obj_at[a[0] as usize] = a[1];
+        }
+        "openable" => {
+            let a = want(&[Receptacle])?;
+            receptacles[a[0] as usize].openable = true;
+        }
+        "opened" => {
+            let a = want(&[Receptacle])?;
+            st.opened[a[0] as usize] = true;
+        }
+        "inreceptacle" => {
+            let a = want(&[Object, Receptacle])?;
+            if st.obj_in[a[0] as usize] != NONE {
+                return Err(twice("an object's receptacle"));
+            }
+            st.obj_in[a[0] as usize] = a[1];
+        }
+        "inreceptacleobject" => {
+            let a = want(&[Object, Object])?;
+            let outer = &mut objects[a[1] as usize].contents;
+            if !outer.contains(&a[0]) {
+                outer.push(a[0]);
+                outer.sort_unstable();
+            }
+        }
+        "receptacletype" => {
+            let a = want(&[Receptacle, RType])?;
+            let r = &mut receptacles[a[0] as usize];
+            if r.rtype.is_some() {
+                return Err(twice("a receptacle's type"));
+            }
+            r.rtype = Some(a[1]);
+        }
+        "objecttype" => {
+            let a = want(&[Object, OType])?;
+            let o = &mut objects[a[0] as usize];
+            if o.otype.is_some() {
+                return Err(twice("an object's type"));
+            }
+            o.otype = Some(a[1]);
+        }
+        "cancontain" => {
+            let a = want(&[RType, OType])?;
+            can_contain[a[0] as usize * n_ot + a[1] as usize] = true;
+        }
+        "holds" => {
+            let a = want(&[Agent, Object])?;
+            if st.held != NONE {
+                return Err(twice("the held object"));
+            }
+            st.held = a[1];
+        }
+        "holdsany" => {
+            want(&[Agent])?;
+            st.holds_any = true;
+        }
+        "isreceptacleobject" => prop(objects, Props::RECEPTACLE_OBJECT)?,
+        "pickupable" => prop(objects, Props::PICKUPABLE)?,
+        "cleanable" => prop(objects, Props::CLEANABLE)?,
+        "heatable" => prop(objects, Props::HEATABLE)?,
+        "coolable" => prop(objects, Props::COOLABLE)?,
+        "toggleable" => prop(objects, Props::TOGGLEABLE)?,
+        "sliceable" => prop(objects, Props::SLICEABLE)?,
+        "isclean" => flag(st, ObjState::CLEAN)?,
+        "ishot" => flag(st, ObjState::HOT)?,
+        "iscool" => flag(st, ObjState::COOL)?,
+        "ison" => flag(st, ObjState::ON)?,
+        "istoggled" => flag(st, ObjState::TOGGLED)?,
+        "issliced" => flag(st, ObjState::SLICED)?,
+        // Bookkeeping predicates no rule reads (checked, examined, wasInReceptacle, full, …).
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Finds the wording from the grammar's `PutObject` template (`put {o} in/on {r}` is 0.3).
+pub fn detect_dialect(grammar: &str) -> Dialect {
+    if grammar.contains("template :: \"put {o} in/on {r}\"")
+        || grammar.contains("You arrive at {lend.name}.")
+    {
+        Dialect::V03
+    } else {
+        Dialect::V042
+    }
+}
+
+/// The `rhs` of the grammar's `"task"` symbol (`"Your task is to: …"`), JSON-unescaped.
+pub fn task_line_from_grammar(grammar: &str) -> Option<String> {
+    let at = grammar.find("\"task\"")?;
+    let rest = &grammar[at..];
+    let rhs = rest.find("\"rhs\"")?;
+    let rest = rest[rhs + 5..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    if !rest.starts_with('"') {
+        return None;
+    }
+    let bytes = rest.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return serde_json::from_str::<String>(&rest[..=i]).ok(),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The parts of `traj_data.json` the engine uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrajData {
+    /// The task type, when it is one of ALFWorld's six.
+    pub task_type: Option<TaskType>,
+    /// `pddl_params.object_target`.
+    pub object_target: String,
+    /// `pddl_params.parent_target`.
+    pub parent_target: String,
+    /// `pddl_params.toggle_target`.
+    pub toggle_target: String,
+}
+
+impl TrajData {
+    /// Parses `traj_data.json` text.
+    pub fn parse(text: &str) -> Result<TrajData, LoadError> {
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| LoadError::TrajData(e.to_string()))?;
+        let tt = v
+            .get("task_type")
+            .and_then(|x| x.as_str())
+            .ok_or_else(|| LoadError::TrajData("no string \"task_type\"".into()))?;
+        let param = |k: &str| -> String {
+            v.get("pddl_params")
+                .and_then(|p| p.get(k))
+                .and_then(|x| x.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        Ok(TrajData {
+            task_type: TaskType::from_name(tt),
+            object_target: param("object_target"),
+            parent_target: param("parent_target"),
+            toggle_target: param("toggle_target"),
+        })
+    }
+
+    /// `Your task is to: {first template}.` with lowercased class names.
+    pub fn task_line(&self) -> String {
+        let obj = self.object_target.to_lowercase();
+        let recep = self.parent_target.to_lowercase();
+        let toggle = self.toggle_target.to_lowercase();
+        let s = match self.task_type {
+            Some(TaskType::PickAndPlaceSimple) | None => format!("put a {obj} in {recep}"),
+            Some(TaskType::LookAtObjInLight) => format!("look at {obj} under the {toggle}"),
+            Some(TaskType::PickCleanThenPlace) => format!("put a clean {obj} in {recep}"),
+            Some(TaskType::PickHeatThenPlace) => format!("put a hot {obj} in {recep}"),
+            Some(TaskType::PickCoolThenPlace) => format!("put a cool {obj} in {recep}"),
+            Some(TaskType::PickTwoObjAndPlace) => format!("put two {obj} in {recep}"),
+        };
+        format!("Your task is to: {s}.")
+    }
+}

@@ -1,0 +1,214 @@
+//! `gridhouse replay alfworld FILE.jsonl --games DIR`: plays every episode of an ALFWorld
+//! trace file and compares the intro, then after each action the feedback, the admissible
+//! commands (whole list, in order), `won` and `done`.
+
+use alfworld_core::{Env, Game, LoadOptions};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Arguments of `replay alfworld`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The trace file (JSON lines, one episode per line).
+    pub file: PathBuf,
+    /// The folder the episodes' `gamefile` paths are resolved under (leading path components
+    /// that do not exist under it are dropped, so the reference `games/` folder works).
+    #[arg(long)]
+    pub games: PathBuf,
+    /// Print every episode's result, not only failures.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+/// Resolves `gamefile` under `dir`, dropping leading components until the file exists.
+fn resolve(dir: &Path, gamefile: &str) -> Option<PathBuf> {
+    let parts: Vec<&str> = gamefile.split('/').filter(|p| !p.is_empty()).collect();
+    (0..parts.len()).find_map(|skip| {
+        let p = parts[skip..].iter().fold(dir.to_path_buf(), |acc, x| acc.join(x));
+        p.is_file().then_some(p)
+    })
+}
+
+fn load(path: &Path) -> Result<Game, String> {
+    let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let traj_path = path.with_file_name("traj_data.json");
+    let traj = std::fs::read_to_string(&traj_path).ok();
+    Game::load(&json, traj.as_deref(), LoadOptions::default())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn short(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Compares one recorded step (`what` names it) with what the engine produced.
+fn check(
+    what: &str,
+    rec: &Value,
+    env: &mut Env,
+    got: (&str, bool, bool),
+    texts: &mut Vec<String>,
+) -> Result<(), String> {
+    let (fb, won, done) = got;
+    let want_obs = rec.get("obs").and_then(Value::as_str).unwrap_or("");
+    if fb != want_obs {
+        return Err(format!(
+            "{what}: feedback differs\n    expected {}\n    got      {}",
+            short(want_obs),
+            short(fb)
+        ));
+    }
+    if let Some(w) = rec.get("won").and_then(Value::as_bool)
+        && w != won
+    {
+        return Err(format!("{what}: won expected {w}, got {won}"));
+    }
+    if let Some(d) = rec.get("done").and_then(Value::as_bool)
+        && d != done
+    {
+        return Err(format!("{what}: done expected {d}, got {done}"));
+    }
+    if let Some(adm) = rec.get("admissible_commands").and_then(Value::as_array) {
+        env.admissible_texts(texts);
+        let want: Vec<&str> = adm.iter().filter_map(Value::as_str).collect();
+        if want.len() != adm.len() || texts.iter().map(String::as_str).ne(want.iter().copied()) {
+            let mut msg = format!("{what}: admissible commands differ");
+            let missing: Vec<&&str> = want
+                .iter()
+                .filter(|w| !texts.iter().any(|t| t == **w))
+                .collect();
+            let extra: Vec<&String> = texts
+                .iter()
+                .filter(|t| !want.contains(&t.as_str()))
+                .collect();
+            let _ = write!(msg, "\n    missing {missing:?}\n    extra   {extra:?}");
+            if missing.is_empty() && extra.is_empty() {
+                let _ = write!(
+                    msg,
+                    "\n    expected order {want:?}\n    got            {texts:?}"
+                );
+            }
+            return Err(msg);
+        }
+    }
+    Ok(())
+}
+
+/// Plays one episode; `Err` holds a description of the first mismatch.
+fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
+    let steps = ep
+        .get("steps")
+        .and_then(Value::as_array)
+        .ok_or("episode has no \"steps\" list")?;
+    let first = steps.first().ok_or("episode has no reset step")?;
+    let mut env = Env::new(Arc::clone(game), game.dialect());
+    let mut texts: Vec<String> = Vec::new();
+    let intro = env.reset().to_string();
+    let won = env.won();
+    check("reset", first, &mut env, (&intro, won, false), &mut texts)?;
+    for (i, s) in steps.iter().enumerate().skip(1) {
+        let action = s
+            .get("action")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("step {i}: no \"action\""))?;
+        let out = env.step_text(action);
+        let (fb, won, done) = (out.feedback.to_string(), out.won, out.done);
+        check(
+            &format!("step {i} ({action:?})"),
+            s,
+            &mut env,
+            (&fb, won, done),
+            &mut texts,
+        )?;
+    }
+    Ok(steps.len() - 1)
+}
+
+/// Per game file: episodes passed and failed, and the first failure.
+#[derive(Default)]
+struct GameSummary {
+    passed: usize,
+    failed: usize,
+    first_failure: Option<String>,
+}
+
+/// Runs the subcommand; the exit code is non-zero when any episode fails.
+pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    if !args.games.is_dir() {
+        return Err(format!("--games {}: not a directory", args.games.display()));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut cache: BTreeMap<String, Result<Arc<Game>, String>> = BTreeMap::new();
+    let mut summary: BTreeMap<String, GameSummary> = BTreeMap::new();
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for (lineno, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let lineno = lineno + 1;
+        let result = (|| -> Result<(String, usize), (String, String)> {
+            let ep: Value = serde_json::from_str(line)
+                .map_err(|e| ("(malformed line)".to_string(), format!("line {lineno}: not valid JSON: {e}")))?;
+            let policy = ep.get("policy").and_then(Value::as_str).unwrap_or("?");
+            let Some(gamefile) = ep.get("gamefile").and_then(Value::as_str) else {
+                return Err(("(no gamefile)".to_string(), format!("line {lineno}: no \"gamefile\"")));
+            };
+            let key = gamefile.to_string();
+            let label = format!("line {lineno} [{policy}]");
+            let game = cache.entry(key.clone()).or_insert_with(|| {
+                let path = resolve(&args.games, gamefile).ok_or_else(|| {
+                    format!("game file not found under {}", args.games.display())
+                })?;
+                load(&path).map(Arc::new)
+            });
+            let game = match game {
+                Ok(g) => Arc::clone(g),
+                Err(e) => return Err((key, format!("{label}: {e}"))),
+            };
+            match replay_episode(&game, &ep) {
+                Ok(n) => Ok((key, n)),
+                Err(e) => Err((key, format!("{label}: {e}"))),
+            }
+        })();
+        match result {
+            Ok((key, n)) => {
+                passed += 1;
+                summary.entry(key.clone()).or_default().passed += 1;
+                if args.verbose {
+                    let _ = writeln!(out, "ok   line {lineno} {key}: {n} steps");
+                }
+            }
+            Err((key, msg)) => {
+                failed += 1;
+                let g = summary.entry(key).or_default();
+                g.failed += 1;
+                g.first_failure.get_or_insert(msg);
+            }
+        }
+    }
+    for (key, g) in &summary {
+        let status = if g.failed == 0 { "PASS" } else { "FAIL" };
+        let _ = writeln!(
+            out,
+            "{status} {key}: {} of {} episodes passed",
+            g.passed,
+            g.passed + g.failed
+        );
+        if let Some(f) = &g.first_failure {
+            let _ = writeln!(out, "  first mismatch: {f}");
+        }
+    }
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    Ok(if failed == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
+}
