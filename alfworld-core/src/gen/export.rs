@@ -47,9 +47,9 @@ fn goal(task: &Task) -> String {
     let template = match task.task_type {
         TaskType::PickAndPlaceSimple => GOAL_PICK_AND_PLACE_SIMPLE,
         TaskType::LookAtObjInLight => GOAL_LOOK_AT_OBJ_IN_LIGHT,
-        TaskType::PickCleanThenPlaceInRecep => GOAL_PICK_CLEAN_THEN_PLACE_IN_RECEP,
-        TaskType::PickHeatThenPlaceInRecep => GOAL_PICK_HEAT_THEN_PLACE_IN_RECEP,
-        TaskType::PickCoolThenPlaceInRecep => GOAL_PICK_COOL_THEN_PLACE_IN_RECEP,
+        TaskType::PickCleanThenPlace => GOAL_PICK_CLEAN_THEN_PLACE_IN_RECEP,
+        TaskType::PickHeatThenPlace => GOAL_PICK_HEAT_THEN_PLACE_IN_RECEP,
+        TaskType::PickCoolThenPlace => GOAL_PICK_COOL_THEN_PLACE_IN_RECEP,
         TaskType::PickTwoObjAndPlace => GOAL_PICK_TWO_OBJ_AND_PLACE,
     };
     template

@@ -49,9 +49,9 @@ pub fn walkthrough(
             let target = h.receptacles_of(task.parent).next()?;
             p.take(first);
             let (appliance, verb) = match t {
-                TaskType::PickCleanThenPlaceInRecep => ("SinkBasin", "clean"),
-                TaskType::PickHeatThenPlaceInRecep => ("Microwave", "heat"),
-                TaskType::PickCoolThenPlaceInRecep => ("Fridge", "cool"),
+                TaskType::PickCleanThenPlace => ("SinkBasin", "clean"),
+                TaskType::PickHeatThenPlace => ("Microwave", "heat"),
+                TaskType::PickCoolThenPlace => ("Fridge", "cool"),
                 _ => ("", ""),
             };
             if !appliance.is_empty() {

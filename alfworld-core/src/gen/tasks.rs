@@ -1,8 +1,6 @@
 //! ALFWorld's six task types, sampled only where a household makes them solvable, with
 //! ALFWorld's task sentences (`alfworld/gen/goal_library.py`) and `pddl_params`.
 
-use std::fmt;
-
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -10,57 +8,20 @@ use super::classes::{self, is};
 use super::household::{Household, Place};
 use super::scenes::RoomKind;
 
-/// ALFWorld's task types, in `AlfredTWEnv.TASK_TYPES` order (1..=6).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TaskType {
-    /// Put an object in a receptacle.
-    PickAndPlaceSimple,
-    /// Hold an object while a lamp is on.
-    LookAtObjInLight,
-    /// Clean an object in the sink, then put it in a receptacle.
-    PickCleanThenPlaceInRecep,
-    /// Heat an object in the microwave, then put it in a receptacle.
-    PickHeatThenPlaceInRecep,
-    /// Cool an object in the fridge, then put it in a receptacle.
-    PickCoolThenPlaceInRecep,
-    /// Put two objects of one class in the same receptacle.
-    PickTwoObjAndPlace,
-}
+pub use crate::goals::TaskType;
 
 impl TaskType {
-    /// All six, in ALFWorld's order.
-    pub const ALL: [TaskType; 6] = [
-        TaskType::PickAndPlaceSimple,
-        TaskType::LookAtObjInLight,
-        TaskType::PickCleanThenPlaceInRecep,
-        TaskType::PickHeatThenPlaceInRecep,
-        TaskType::PickCoolThenPlaceInRecep,
-        TaskType::PickTwoObjAndPlace,
-    ];
-
-    /// ALFWorld's name (`traj_data.json` `task_type`).
-    pub fn name(self) -> &'static str {
-        match self {
-            TaskType::PickAndPlaceSimple => "pick_and_place_simple",
-            TaskType::LookAtObjInLight => "look_at_obj_in_light",
-            TaskType::PickCleanThenPlaceInRecep => "pick_clean_then_place_in_recep",
-            TaskType::PickHeatThenPlaceInRecep => "pick_heat_then_place_in_recep",
-            TaskType::PickCoolThenPlaceInRecep => "pick_cool_then_place_in_recep",
-            TaskType::PickTwoObjAndPlace => "pick_two_obj_and_place",
-        }
-    }
-
     /// Parses ALFWorld's name or the 1-based number of `AlfredTWEnv.TASK_TYPES`.
-    pub fn parse(s: &str) -> Option<TaskType> {
+    pub fn parse_name_or_number(s: &str) -> Option<TaskType> {
         if let Ok(n) = s.parse::<usize>() {
             return n.checked_sub(1).and_then(|i| TaskType::ALL.get(i).copied());
         }
-        TaskType::ALL.into_iter().find(|t| t.name() == s)
+        TaskType::from_name(s)
     }
 
-    /// Index 0..6 in [`TaskType::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
+    /// Position 0..6 in [`TaskType::ALL`].
+    pub fn position(self) -> usize {
+        TaskType::ALL.iter().position(|&t| t == self).unwrap_or(0)
     }
 
     /// Room kinds where ALFRED generates this type (`constants.GOALS_VALID`).
@@ -69,30 +30,28 @@ impl TaskType {
         match self {
             TaskType::PickAndPlaceSimple | TaskType::PickTwoObjAndPlace => true,
             TaskType::LookAtObjInLight => matches!(kind, LivingRoom | Bedroom),
-            TaskType::PickCleanThenPlaceInRecep => matches!(kind, Kitchen | Bathroom),
-            TaskType::PickHeatThenPlaceInRecep | TaskType::PickCoolThenPlaceInRecep => {
-                kind == Kitchen
-            }
+            TaskType::PickCleanThenPlace => matches!(kind, Kitchen | Bathroom),
+            TaskType::PickHeatThenPlace | TaskType::PickCoolThenPlace => kind == Kitchen,
         }
     }
 
     /// The two sentence templates of `goal_library.gdict[type]['templates']`.
-    fn templates(self) -> [&'static str; 2] {
+    fn sentence_templates(self) -> [&'static str; 2] {
         match self {
             TaskType::PickAndPlaceSimple => ["put a {obj} in {recep}", "put some {obj} on {recep}"],
             TaskType::LookAtObjInLight => [
                 "look at {obj} under the {toggle}",
                 "examine the {obj} with the {toggle}",
             ],
-            TaskType::PickCleanThenPlaceInRecep => [
+            TaskType::PickCleanThenPlace => [
                 "put a clean {obj} in {recep}",
                 "clean some {obj} and put it in {recep}",
             ],
-            TaskType::PickHeatThenPlaceInRecep => [
+            TaskType::PickHeatThenPlace => [
                 "put a hot {obj} in {recep}",
                 "heat some {obj} and put it in {recep}",
             ],
-            TaskType::PickCoolThenPlaceInRecep => [
+            TaskType::PickCoolThenPlace => [
                 "put a cool {obj} in {recep}",
                 "cool some {obj} and put it in {recep}",
             ],
@@ -101,12 +60,6 @@ impl TaskType {
                 "find two {obj} and put them in {recep}",
             ],
         }
-    }
-}
-
-impl fmt::Display for TaskType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 
@@ -134,7 +87,13 @@ impl Task {
         } else {
             self.parent
         };
-        format!("{}-{}-None-{}-{}", self.task_type, self.object, last, scene)
+        format!(
+            "{}-{}-None-{}-{}",
+            self.task_type.name(),
+            self.object,
+            last,
+            scene
+        )
     }
 }
 
@@ -196,9 +155,9 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
         return out;
     }
     let (need, appliance, excluded_parent) = match task_type {
-        TaskType::PickCleanThenPlaceInRecep => (classes::CLEANABLE, "SinkBasin", "SinkBasin"),
-        TaskType::PickHeatThenPlaceInRecep => (classes::HEATABLE, "Microwave", "Microwave"),
-        TaskType::PickCoolThenPlaceInRecep => (classes::COOLABLE, "Fridge", "Fridge"),
+        TaskType::PickCleanThenPlace => (classes::CLEANABLE, "SinkBasin", "SinkBasin"),
+        TaskType::PickHeatThenPlace => (classes::HEATABLE, "Microwave", "Microwave"),
+        TaskType::PickCoolThenPlace => (classes::COOLABLE, "Fridge", "Fridge"),
         _ => (&[][..], "", ""),
     };
     if !appliance.is_empty() && !h.has_receptacle(appliance) {
@@ -249,7 +208,7 @@ pub fn sample_task(h: &Household, task_type: TaskType, rng: &mut ChaCha8Rng) -> 
         return None;
     }
     let pick = c[rng.random_range(0..c.len())];
-    let template = task_type.templates()[rng.random_range(0..2usize)];
+    let template = task_type.sentence_templates()[rng.random_range(0..2usize)];
     Some(Task {
         task_type,
         object: pick.object,

@@ -104,13 +104,9 @@ fn won(g: &GeneratedGame, s: &State) -> bool {
     let n = h.objects.len();
     match t.task_type {
         TaskType::PickAndPlaceSimple => (0..n).any(|o| is_obj(o) && in_parent(o)),
-        TaskType::PickCleanThenPlaceInRecep => {
-            (0..n).any(|o| is_obj(o) && in_parent(o) && s.clean[o])
-        }
-        TaskType::PickHeatThenPlaceInRecep => (0..n).any(|o| is_obj(o) && in_parent(o) && s.hot[o]),
-        TaskType::PickCoolThenPlaceInRecep => {
-            (0..n).any(|o| is_obj(o) && in_parent(o) && s.cool[o])
-        }
+        TaskType::PickCleanThenPlace => (0..n).any(|o| is_obj(o) && in_parent(o) && s.clean[o]),
+        TaskType::PickHeatThenPlace => (0..n).any(|o| is_obj(o) && in_parent(o) && s.hot[o]),
+        TaskType::PickCoolThenPlace => (0..n).any(|o| is_obj(o) && in_parent(o) && s.cool[o]),
         TaskType::PickTwoObjAndPlace => (0..h.receptacles.len()).any(|r| {
             h.receptacles[r].class == t.parent
                 && (0..n)
