@@ -139,9 +139,7 @@ pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
         let mut from = 0;
         while let Some(i) = rest[from..].find(mid) {
             let cut = from + i;
-            if let (Some(a), Some(b)) =
-                (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..]))
-            {
+            if let (Some(a), Some(b)) = (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..])) {
                 return Some((a, b));
             }
             from = cut + 1;

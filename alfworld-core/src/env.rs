@@ -170,13 +170,7 @@ impl Env {
         self.feedback.clear();
         match cmd.filter(|&c| rules::applicable(&self.game, &self.state, c)) {
             Some(c) => {
-                rules::apply(
-                    &self.game,
-                    self.dialect,
-                    &mut self.state,
-                    c,
-                    &mut self.feedback,
-                );
+                rules::apply(&self.game, self.dialect, &mut self.state, c, &mut self.feedback);
                 self.admissible_fresh = false;
                 self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
             }

@@ -118,9 +118,7 @@ impl Game {
         let v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
         let get = |k: &'static str| -> Result<&str, LoadError> {
-            v.get(k)
-                .and_then(|x| x.as_str())
-                .ok_or(LoadError::MissingKey(k))
+            v.get(k).and_then(|x| x.as_str()).ok_or(LoadError::MissingKey(k))
         };
         let problem = get("pddl_problem")?;
         let domain = get("pddl_domain")?;

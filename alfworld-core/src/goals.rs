@@ -237,9 +237,7 @@ impl Compiler<'_> {
                 .rev()
                 .find(|(n, _)| n == v)
                 .map(|(_, s)| Arg::Slot(*s))
-                .ok_or_else(|| {
-                    LoadError::invalid(pos, format!("unbound variable ?{v} in the goal"))
-                }),
+                .ok_or_else(|| LoadError::invalid(pos, format!("unbound variable ?{v} in the goal"))),
         }
     }
 
@@ -263,15 +261,10 @@ impl Compiler<'_> {
                 G::Not(Box::new(self.compile(a, depth + 1)?)),
                 self.compile(b, depth + 1)?,
             ]),
-            Formula::Equal(a, b) => {
-                G::Eq(self.term(a, Pos::default())?, self.term(b, Pos::default())?)
-            }
+            Formula::Equal(a, b) => G::Eq(self.term(a, Pos::default())?, self.term(b, Pos::default())?),
             Formula::Atom(p, args, pos) => {
                 if args.len() > 2 {
-                    return Err(LoadError::invalid(
-                        *pos,
-                        format!("{p} with {} arguments", args.len()),
-                    ));
+                    return Err(LoadError::invalid(*pos, format!("{p} with {} arguments", args.len())));
                 }
                 let mut a = [Arg::Val(Val::Unknown); 2];
                 for (i, t) in args.iter().enumerate() {
@@ -390,17 +383,11 @@ fn collect_placements(g: &G, out: &mut Vec<(u16, u16)>) {
             for a in &acc {
                 if let G::Atom(Pred::InReceptacle, [Arg::Slot(o), Arg::Slot(r)]) = a {
                     let ot = acc.iter().find_map(|x| match x {
-                        G::Atom(Pred::ObjectType, [Arg::Slot(s), Arg::Val(Val::OType(t))])
-                            if s == o =>
-                        {
-                            Some(*t)
-                        }
+                        G::Atom(Pred::ObjectType, [Arg::Slot(s), Arg::Val(Val::OType(t))]) if s == o => Some(*t),
                         _ => None,
                     });
                     let rt = acc.iter().find_map(|x| match x {
-                        G::Atom(Pred::ReceptacleType, [Arg::Slot(s), Arg::Val(Val::RType(t))])
-                            if s == r =>
-                        {
+                        G::Atom(Pred::ReceptacleType, [Arg::Slot(s), Arg::Val(Val::RType(t))]) if s == r => {
                             Some(*t)
                         }
                         _ => None,
@@ -431,10 +418,7 @@ pub(crate) fn unsatisfiable_pair(game: &Game) -> Option<(String, String)> {
                     .is_some_and(|r| game.receptacles[r as usize].rtype == Some(rt))
         });
         if !already {
-            return Some((
-                game.rtype_name(rt).to_string(),
-                game.otype_name(ot).to_string(),
-            ));
+            return Some((game.rtype_name(rt).to_string(), game.otype_name(ot).to_string()));
         }
     }
     None
@@ -473,9 +457,7 @@ impl Eval<'_> {
             (Pred::ReceptacleType, Val::Rec(r), Val::RType(t)) => {
                 g.receptacles[r as usize].rtype == Some(t)
             }
-            (Pred::ObjectType, Val::Obj(o), Val::OType(t)) => {
-                g.objects[o as usize].otype == Some(t)
-            }
+            (Pred::ObjectType, Val::Obj(o), Val::OType(t)) => g.objects[o as usize].otype == Some(t),
             (Pred::CanContain, Val::RType(r), Val::OType(o)) => g.can_contain(r, o),
             (Pred::Holds, Val::Agent, Val::Obj(o)) => st.held == o && o != NONE,
             (Pred::HoldsAny, Val::Agent, _) => st.holds_any,
@@ -523,15 +505,7 @@ impl Eval<'_> {
         }
     }
 
-    fn bind_level(
-        &mut self,
-        exists: bool,
-        first: u16,
-        doms: &[Dom],
-        conj: &[G],
-        ready: &[u16],
-        k: usize,
-    ) -> bool {
+    fn bind_level(&mut self, exists: bool, first: u16, doms: &[Dom], conj: &[G], ready: &[u16], k: usize) -> bool {
         if k == doms.len() {
             return true;
         }

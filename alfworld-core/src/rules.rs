@@ -224,13 +224,8 @@ pub fn applicable(game: &Game, st: &State, cmd: Command) -> bool {
                 && holds(st, o)
                 && here(game, st, r)
                 && accessible(game, st, r)
-                && match (
-                    game.objects[o as usize].otype,
-                    game.receptacles[r as usize].rtype,
-                ) {
-                    (Some(ot), Some(rt)) => {
-                        !rules.put_checks_can_contain || game.can_contain(rt, ot)
-                    }
+                && match (game.objects[o as usize].otype, game.receptacles[r as usize].rtype) {
+                    (Some(ot), Some(rt)) => !rules.put_checks_can_contain || game.can_contain(rt, ot),
                     _ => false,
                 }
         }
@@ -358,8 +353,7 @@ pub fn describe_look(game: &Game, st: &State, intro: bool, out: &mut String) {
     if !at.is_empty() {
         words::look_facing(
             out,
-            at.iter()
-                .map(|&r| game.receptacles[r as usize].name.as_str()),
+            at.iter().map(|&r| game.receptacles[r as usize].name.as_str()),
         );
     } else if intro {
         words::look_middle(out, game.receptacles.iter().map(|r| r.name.as_str()));
@@ -382,10 +376,7 @@ pub fn apply(game: &Game, dialect: Dialect, st: &mut State, cmd: Command, out: &
         Command::GoTo(r) => {
             let l = game.receptacles[r as usize].location.unwrap_or(NONE);
             st.agent_loc = l;
-            let lname = game
-                .location_names
-                .get(l as usize)
-                .map_or("", String::as_str);
+            let lname = game.location_names.get(l as usize).map_or("", String::as_str);
             words::arrive(out, dialect, rname(r), lname);
             describe_receptacle(game, st, r, out);
         }

@@ -64,7 +64,10 @@ impl State {
 
     /// The receptacle object `o` is in, if any.
     pub fn receptacle_of(&self, o: u16) -> Option<u16> {
-        self.obj_in.get(o as usize).copied().filter(|&r| r != NONE)
+        self.obj_in
+            .get(o as usize)
+            .copied()
+            .filter(|&r| r != NONE)
     }
 
     /// Object `o`'s changeable facts.

@@ -38,10 +38,7 @@ impl<'a> Lexer<'a> {
     /// A lexer over `src`; fails if `src` is larger than [`MAX_INPUT`].
     pub fn new(src: &'a str) -> Result<Self, ParseError> {
         if src.len() > MAX_INPUT {
-            return Err(ParseError::new(
-                ParseErrorKind::TooLarge,
-                Pos { line: 1, col: 1 },
-            ));
+            return Err(ParseError::new(ParseErrorKind::TooLarge, Pos { line: 1, col: 1 }));
         }
         Ok(Lexer {
             src,

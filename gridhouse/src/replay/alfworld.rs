@@ -28,9 +28,7 @@ pub struct Args {
 fn resolve(dir: &Path, gamefile: &str) -> Option<PathBuf> {
     let parts: Vec<&str> = gamefile.split('/').filter(|p| !p.is_empty()).collect();
     (0..parts.len()).find_map(|skip| {
-        let p = parts[skip..]
-            .iter()
-            .fold(dir.to_path_buf(), |acc, x| acc.join(x));
+        let p = parts[skip..].iter().fold(dir.to_path_buf(), |acc, x| acc.join(x));
         p.is_file().then_some(p)
     })
 }
@@ -156,24 +154,18 @@ pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
         }
         let lineno = lineno + 1;
         let result = (|| -> Result<(String, usize), (String, String)> {
-            let ep: Value = serde_json::from_str(line).map_err(|e| {
-                (
-                    "(malformed line)".to_string(),
-                    format!("line {lineno}: not valid JSON: {e}"),
-                )
-            })?;
+            let ep: Value = serde_json::from_str(line)
+                .map_err(|e| ("(malformed line)".to_string(), format!("line {lineno}: not valid JSON: {e}")))?;
             let policy = ep.get("policy").and_then(Value::as_str).unwrap_or("?");
             let Some(gamefile) = ep.get("gamefile").and_then(Value::as_str) else {
-                return Err((
-                    "(no gamefile)".to_string(),
-                    format!("line {lineno}: no \"gamefile\""),
-                ));
+                return Err(("(no gamefile)".to_string(), format!("line {lineno}: no \"gamefile\"")));
             };
             let key = gamefile.to_string();
             let label = format!("line {lineno} [{policy}]");
             let game = cache.entry(key.clone()).or_insert_with(|| {
-                let path = resolve(&args.games, gamefile)
-                    .ok_or_else(|| format!("game file not found under {}", args.games.display()))?;
+                let path = resolve(&args.games, gamefile).ok_or_else(|| {
+                    format!("game file not found under {}", args.games.display())
+                })?;
                 load(&path).map(Arc::new)
             });
             let game = match game {
