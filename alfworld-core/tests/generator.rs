@@ -454,3 +454,29 @@ fn stats_per_room_kind() {
         }
     }
 }
+
+#[test]
+fn class_tables_are_sorted_for_binary_search() {
+    let lists: [(&str, &[&str]); 12] = [
+        ("OTYPES", classes::OTYPES),
+        ("RTYPES", classes::RTYPES),
+        ("MOVABLE_RECEPTACLES", classes::MOVABLE_RECEPTACLES),
+        ("OPENABLE", classes::OPENABLE),
+        ("PICKUPABLE", classes::PICKUPABLE),
+        ("SCENERY", classes::SCENERY),
+        ("LAMPS", classes::LAMPS),
+        ("LAMP_STANDS", classes::LAMP_STANDS),
+        ("HEATABLE", classes::HEATABLE),
+        ("COOLABLE", classes::COOLABLE),
+        ("CLEANABLE", classes::CLEANABLE),
+        ("SLICEABLE", classes::SLICEABLE),
+    ];
+    for (name, list) in lists {
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} not sorted");
+    }
+    assert!(classes::TOGGLEABLE.windows(2).all(|w| w[0] < w[1]));
+    assert!(classes::CAN_CONTAIN.windows(2).all(|w| w[0].0 < w[1].0));
+    for (r, list) in classes::CAN_CONTAIN {
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "{r} not sorted");
+    }
+}

@@ -822,14 +822,14 @@ pub const CAN_CONTAIN: &[(&str, &[&str])] = &[
 /// Whether ALFRED lets a receptacle of class `recep` contain an object of class `obj`.
 pub fn can_contain(recep: &str, obj: &str) -> bool {
     match CAN_CONTAIN.binary_search_by(|(r, _)| (*r).cmp(recep)) {
-        Ok(i) => CAN_CONTAIN[i].1.contains(&obj),
+        Ok(i) => is(CAN_CONTAIN[i].1, obj),
         Err(_) => false,
     }
 }
 
-/// Whether `class` is one of `list` (small lists: a linear scan).
+/// Whether `class` is one of `list` (every list here is sorted; a test checks it).
 pub fn is(list: &[&str], class: &str) -> bool {
-    list.contains(&class)
+    list.binary_search(&class).is_ok()
 }
 
 /// Whether `class` is a static receptacle class (an rtype).
