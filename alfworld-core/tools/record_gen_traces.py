@@ -31,7 +31,7 @@ def rec(action, state):
             "admissible_commands": list(state["admissible_commands"]), "won": bool(state["won"])}
 
 
-def episode(env, gamefile, commands=None, seed=0, max_steps=30):
+def episode(env, gamefile, commands=None, seed=0, max_steps=12):
     rng = random.Random(seed)
     env.load(gamefile)
     state = env.reset()
