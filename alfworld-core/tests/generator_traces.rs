@@ -51,7 +51,10 @@ fn alfworld_traces_of_generated_games_replay_identically() {
             steps_checked += 1;
         }
         if ep["policy"] == "walkthrough" {
-            assert_eq!(ep["won"], true, "{ctx}: ALFWorld did not win the walkthrough");
+            assert_eq!(
+                ep["won"], true,
+                "{ctx}: ALFWorld did not win the walkthrough"
+            );
         }
         episodes += 1;
     }
