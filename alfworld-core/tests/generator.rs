@@ -599,3 +599,38 @@ fn exporter_reproduces_the_reference_problems_byte_for_byte() {
     }
     assert_eq!(checked, 7);
 }
+
+#[test]
+fn task_sets_parse_from_env_ids() {
+    assert_eq!(TaskSet::from_env_id("alfworld/train").unwrap().len(), 3553);
+    assert_eq!(
+        TaskSet::from_env_id("alfworld/valid_unseen/pick_two_obj_and_place")
+            .unwrap()
+            .len(),
+        17
+    );
+    assert_eq!(
+        TaskSet::from_env_id("alfworld/valid_seen/2").unwrap().len(),
+        13
+    );
+    let k = TaskSet::from_env_id("alfworld/train/1/kitchen").unwrap();
+    assert_eq!(
+        k,
+        TaskSet::filtered(
+            Split::Train,
+            Some(TaskType::PickAndPlaceSimple),
+            Some(RoomKind::Kitchen)
+        )
+    );
+    for bad in [
+        "",
+        "alfworld",
+        "alfworld/test",
+        "babyai/train",
+        "alfworld/train/7",
+        "alfworld/train/1/1",
+    ] {
+        let e = TaskSet::from_env_id(bad).unwrap_err();
+        assert!(e.to_string().contains("unknown ALFWorld task set"), "{bad}");
+    }
+}

@@ -35,7 +35,7 @@ use rand_chacha::ChaCha8Rng;
 pub use household::{Household, Object, Place, Receptacle, SceneSource};
 pub use names::{Names, mangle};
 pub use scenes::{Pose, RoomKind};
-pub use sets::{Split, TaskSet};
+pub use sets::{Split, TaskSet, UnknownTaskSet};
 pub use tasks::{Task, TaskType};
 
 /// The wording of the exported grammar and walkthrough.

@@ -204,3 +204,45 @@ impl TaskSet {
         self.split.game(self.split_index(i)?)
     }
 }
+
+/// An env id that names no task set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownTaskSet(pub String);
+
+impl fmt::Display for UnknownTaskSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown ALFWorld task set `{}` (expected alfworld/SET[/TASK_TYPE][/ROOM_KIND] with SET \
+             train, valid_seen or valid_unseen)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownTaskSet {}
+
+impl TaskSet {
+    /// Parses an env id `alfworld/SET[/TASK_TYPE][/ROOM_KIND]`, e.g. `alfworld/train`,
+    /// `alfworld/valid_unseen/pick_two_obj_and_place`, `alfworld/train/2/Kitchen` (task types by
+    /// ALFWorld name or number 1-6, room kinds by ALFRED name, any case).
+    pub fn from_env_id(id: &str) -> Result<TaskSet, UnknownTaskSet> {
+        let err = || UnknownTaskSet(id.to_string());
+        let mut parts = id.split('/');
+        if parts.next() != Some("alfworld") {
+            return Err(err());
+        }
+        let split = parts.next().and_then(Split::parse).ok_or_else(err)?;
+        let (mut task_type, mut kind) = (None, None);
+        for part in parts {
+            if let Some(t) = TaskType::parse_name_or_number(part).filter(|_| task_type.is_none()) {
+                task_type = Some(t);
+            } else if let Some(k) = RoomKind::parse(part).filter(|_| kind.is_none()) {
+                kind = Some(k);
+            } else {
+                return Err(err());
+            }
+        }
+        Ok(TaskSet::filtered(split, task_type, kind))
+    }
+}
