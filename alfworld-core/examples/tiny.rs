@@ -2,14 +2,20 @@
 use alfworld_core::{Env, Game};
 
 fn main() {
-    let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json()).expect("tiny game loads");
+    let game =
+        Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json()).expect("tiny game loads");
     let mut env = Env::new(game.clone(), game.dialect());
     println!("{}", env.reset());
-    for cmd in ["look", "go to countertop 1", "take apple 1 from countertop 1", "go to fridge 1", "open fridge 1", "move apple 1 to fridge 1"] {
+    for cmd in [
+        "look",
+        "go to countertop 1",
+        "take apple 1 from countertop 1",
+        "go to fridge 1",
+        "open fridge 1",
+        "move apple 1 to fridge 1",
+    ] {
         let out = env.step_text(cmd);
         println!("> {cmd}\n{} (won {})", out.feedback, out.won);
     }
-    let mut texts = Vec::new();
-    env.admissible_texts(&mut texts);
-    println!("{texts:?}");
+    println!("{:?}", env.admissible_texts());
 }

@@ -61,6 +61,19 @@ impl Command {
         }
     }
 
+    /// Whether applying the command can change the state (`look`, `inventory`, `help` and
+    /// `examine` only read it).
+    pub fn changes_state(self) -> bool {
+        !matches!(
+            self,
+            Command::Look
+                | Command::Inventory
+                | Command::Help
+                | Command::ExamineReceptacle(_)
+                | Command::ExamineObject(_)
+        )
+    }
+
     /// The entities the command names, in template order.
     pub fn named(self) -> (Option<Named>, Option<Named>) {
         use Named::{Object as O, Receptacle as R};
@@ -81,7 +94,7 @@ impl Command {
     }
 
     /// The command's text pieces (concatenated, they are the command).
-    fn pieces<'g>(self, game: &'g Game, dialect: Dialect) -> [&'g str; 4] {
+    fn pieces(self, game: &Game, dialect: Dialect) -> [&str; 4] {
         let (pre, mid) = self.verb().words(dialect);
         let (a, b) = self.named();
         let a = a.map_or("", |n| game.name(n));
@@ -105,11 +118,36 @@ impl Command {
 
     /// Compares the rendered texts byte by byte (Python's string sort), without rendering.
     pub fn cmp_text(self, other: Command, game: &Game, dialect: Dialect) -> Ordering {
-        let a = self.pieces(game, dialect);
-        let b = other.pieces(game, dialect);
-        a.iter()
-            .flat_map(|p| p.bytes())
-            .cmp(b.iter().flat_map(|p| p.bytes()))
+        cmp_concat(&self.pieces(game, dialect), &other.pieces(game, dialect))
+    }
+}
+
+/// Compares the concatenations of two piece lists, a run of bytes at a time.
+fn cmp_concat(a: &[&str; 4], b: &[&str; 4]) -> Ordering {
+    let (mut ia, mut oa, mut ib, mut ob) = (0, 0, 0, 0);
+    loop {
+        while ia < 4 && oa == a[ia].len() {
+            ia += 1;
+            oa = 0;
+        }
+        while ib < 4 && ob == b[ib].len() {
+            ib += 1;
+            ob = 0;
+        }
+        let (sa, sb) = match (a.get(ia), b.get(ib)) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => (&x.as_bytes()[oa..], &y.as_bytes()[ob..]),
+        };
+        let n = sa.len().min(sb.len());
+        match sa[..n].cmp(&sb[..n]) {
+            Ordering::Equal => {
+                oa += n;
+                ob += n;
+            }
+            o => return o,
+        }
     }
 }
 
@@ -139,7 +177,9 @@ pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
         let mut from = 0;
         while let Some(i) = rest[from..].find(mid) {
             let cut = from + i;
-            if let (Some(a), Some(b)) = (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..])) {
+            if let (Some(a), Some(b)) =
+                (game.find(&rest[..cut]), game.find(&rest[cut + mid.len()..]))
+            {
                 return Some((a, b));
             }
             from = cut + 1;
@@ -204,19 +244,6 @@ pub fn normalise_into(text: &str, out: &mut String) {
         }
         for c in word.chars() {
             out.extend(c.to_lowercase());
-        }
-    }
-}
-
-/// Writes `cmds` as text, one per element of `out` (reusing its strings).
-pub fn render_all(cmds: &[Command], game: &Game, dialect: Dialect, out: &mut Vec<String>) {
-    out.truncate(cmds.len());
-    for (i, c) in cmds.iter().enumerate() {
-        if let Some(s) = out.get_mut(i) {
-            s.clear();
-            c.render(game, dialect, s);
-        } else {
-            out.push(c.text(game, dialect));
         }
     }
 }

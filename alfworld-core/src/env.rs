@@ -57,6 +57,10 @@ pub struct Env {
     scratch: String,
     admissible: Vec<Command>,
     admissible_fresh: bool,
+    /// Rendered admissible commands: `texts[..n_texts]` are current, the rest are spare
+    /// buffers kept for reuse.
+    texts: Vec<String>,
+    n_texts: usize,
     bind: Vec<Val>,
 }
 
@@ -79,6 +83,8 @@ impl Env {
             scratch: String::with_capacity(64),
             admissible: Vec::with_capacity(64),
             admissible_fresh: false,
+            texts: Vec::new(),
+            n_texts: 0,
             bind: vec![Val::default(); slots],
         }
     }
@@ -170,9 +176,17 @@ impl Env {
         self.feedback.clear();
         match cmd.filter(|&c| rules::applicable(&self.game, &self.state, c)) {
             Some(c) => {
-                rules::apply(&self.game, self.dialect, &mut self.state, c, &mut self.feedback);
-                self.admissible_fresh = false;
-                self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+                rules::apply(
+                    &self.game,
+                    self.dialect,
+                    &mut self.state,
+                    c,
+                    &mut self.feedback,
+                );
+                if c.changes_state() {
+                    self.admissible_fresh = false;
+                    self.won = goals::evaluate(&self.game, &self.state, &mut self.bind);
+                }
             }
             None => self.feedback.push_str(words::NOTHING_HAPPENS),
         }
@@ -201,9 +215,39 @@ impl Env {
         cmd.render(&self.game, self.dialect, out);
     }
 
-    /// Writes the admissible commands' texts into `out` (reusing its strings).
-    pub fn admissible_texts(&mut self, out: &mut Vec<String>) {
+    /// The admissible commands as text, in ALFWorld's order (rendered into buffers the env
+    /// keeps, so repeated calls do not allocate).
+    pub fn admissible_texts(&mut self) -> &[String] {
         self.admissible();
-        commands::render_all(&self.admissible, &self.game, self.dialect, out);
+        let n = self.admissible.len();
+        while self.texts.len() < n {
+            self.texts.push(String::new());
+        }
+        for (c, s) in self.admissible.iter().zip(&mut self.texts) {
+            s.clear();
+            c.render(&self.game, self.dialect, s);
+        }
+        self.n_texts = n;
+        &self.texts[..self.n_texts]
+    }
+}
+
+/// The shared Gym-like interface: `reset` ignores the seed (a game file is one fixed episode),
+/// `step` rewards 1 when won (ALFWorld's score), `terminated = won`, `truncated` by the step
+/// limit.
+impl env_api::Env for Env {
+    type Action = Command;
+
+    fn reset(&mut self, _seed: u64) {
+        Env::reset(self);
+    }
+
+    fn step(&mut self, action: Command) -> env_api::Step {
+        let out = Env::step(self, action);
+        env_api::Step {
+            reward: if out.won { 1.0 } else { 0.0 },
+            terminated: out.won,
+            truncated: out.truncated,
+        }
     }
 }

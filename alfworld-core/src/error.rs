@@ -53,7 +53,11 @@ impl fmt::Display for LoadError {
             LoadError::Problem(e) => write!(f, "PDDL problem: {e}"),
             LoadError::Domain(e) => write!(f, "PDDL domain: {e}"),
             LoadError::Invalid { pos, msg } => {
-                write!(f, "PDDL problem: line {}, column {}: {msg}", pos.line, pos.col)
+                write!(
+                    f,
+                    "PDDL problem: line {}, column {}: {msg}",
+                    pos.line, pos.col
+                )
             }
             LoadError::TrajData(m) => write!(f, "traj_data.json: {m}"),
             LoadError::NoTask => write!(

@@ -118,7 +118,9 @@ impl Game {
         let v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
         let get = |k: &'static str| -> Result<&str, LoadError> {
-            v.get(k).and_then(|x| x.as_str()).ok_or(LoadError::MissingKey(k))
+            v.get(k)
+                .and_then(|x| x.as_str())
+                .ok_or(LoadError::MissingKey(k))
         };
         let problem = get("pddl_problem")?;
         let domain = get("pddl_domain")?;
@@ -232,8 +234,8 @@ impl Game {
             held: NONE,
             holds_any: false,
             opened: vec![false; receptacles.len()],
-            obj_in: vec![NONE; n_o],
-            obj_at: vec![NONE; n_o],
+            obj_in: crate::state::Rel::new(n_o),
+            obj_at: crate::state::Rel::new(n_o),
             obj_state: vec![ObjState::empty(); n_o],
         };
         let mut can_contain = vec![false; rtypes.len() * otypes.len()];
@@ -287,7 +289,10 @@ impl Game {
             goal: CompiledGoal::default(),
         };
         game.goal = goals::compile(&p.goal, &game)?;
-        if let Some((rt, ot)) = goals::unsatisfiable_pair(&game) {
+        // Only a domain whose PutObject checks canContain makes such a goal unreachable.
+        if game.rules.put_checks_can_contain
+            && let Some((rt, ot)) = goals::unsatisfiable_pair(&game)
+        {
             return Err(LoadError::Unsolvable {
                 rtype: rt,
                 otype: ot,
@@ -449,10 +454,7 @@ fn apply_fact(
         }
         "objectatlocation" => {
             let a = want(&[Object, Location])?;
-            if st.obj_at[a[0] as usize] != NONE {
-                return Err(twice("an object's location"));
-            }
-            st.obj_at[a[0] as usize] = a[1];
+            st.obj_at.insert(a[0], a[1]);
         }
         "openable" => {
             let a = want(&[Receptacle])?;
@@ -464,10 +466,7 @@ fn apply_fact(
         }
         "inreceptacle" => {
             let a = want(&[Object, Receptacle])?;
-            if st.obj_in[a[0] as usize] != NONE {
-                return Err(twice("an object's receptacle"));
-            }
-            st.obj_in[a[0] as usize] = a[1];
+            st.obj_in.insert(a[0], a[1]);
         }
         "inreceptacleobject" => {
             let a = want(&[Object, Object])?;

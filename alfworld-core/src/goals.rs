@@ -121,9 +121,12 @@ enum G {
     Quant {
         exists: bool,
         first: u16,
-        doms: Vec<Dom>,
+        /// Per variable: the values that pass its static one-variable conjuncts.
+        cands: Vec<Vec<Val>>,
         conj: Vec<G>,
-        ready: Vec<u16>,
+        /// Per level `0..=cands.len()`: the conjuncts to test once that many variables are
+        /// bound.
+        at_level: Vec<Vec<u16>>,
     },
 }
 
@@ -237,7 +240,9 @@ impl Compiler<'_> {
                 .rev()
                 .find(|(n, _)| n == v)
                 .map(|(_, s)| Arg::Slot(*s))
-                .ok_or_else(|| LoadError::invalid(pos, format!("unbound variable ?{v} in the goal"))),
+                .ok_or_else(|| {
+                    LoadError::invalid(pos, format!("unbound variable ?{v} in the goal"))
+                }),
         }
     }
 
@@ -261,10 +266,15 @@ impl Compiler<'_> {
                 G::Not(Box::new(self.compile(a, depth + 1)?)),
                 self.compile(b, depth + 1)?,
             ]),
-            Formula::Equal(a, b) => G::Eq(self.term(a, Pos::default())?, self.term(b, Pos::default())?),
+            Formula::Equal(a, b) => {
+                G::Eq(self.term(a, Pos::default())?, self.term(b, Pos::default())?)
+            }
             Formula::Atom(p, args, pos) => {
                 if args.len() > 2 {
-                    return Err(LoadError::invalid(*pos, format!("{p} with {} arguments", args.len())));
+                    return Err(LoadError::invalid(
+                        *pos,
+                        format!("{p} with {} arguments", args.len()),
+                    ));
                 }
                 let mut a = [Arg::Val(Val::Unknown); 2];
                 for (i, t) in args.iter().enumerate() {
@@ -274,6 +284,15 @@ impl Compiler<'_> {
             }
             Formula::Exists(vars, body) | Formula::Forall(vars, body) => {
                 let exists = matches!(f, Formula::Exists(..));
+                // `exists x (and A (exists y B))` is bound as one level `exists x y (and A B)`,
+                // so every variable's static filters prune before any binding.
+                let mut vars: Vec<(String, String)> = vars.clone();
+                let mut flat: Vec<&Formula> = Vec::new();
+                if exists {
+                    flatten_exists(body, &mut vars, &mut flat);
+                } else {
+                    flat.push(body);
+                }
                 let first = self.next;
                 let n = vars.len() as u16;
                 let saved = self.scope.len();
@@ -282,36 +301,119 @@ impl Compiler<'_> {
                 }
                 self.next += n;
                 self.max = self.max.max(self.next);
-                let doms = vars.iter().map(|(_, t)| dom_of(t)).collect();
-                let parts: Vec<G> = match &**body {
-                    Formula::And(v) if exists => v
-                        .iter()
-                        .map(|x| self.compile(x, depth + 1))
-                        .collect::<Result<_, _>>()?,
-                    other => vec![self.compile(other, depth + 1)?],
-                };
-                self.scope.truncate(saved);
-                let ready = parts
+                let parts: Vec<G> = flat
                     .iter()
-                    .map(|g| {
-                        let mut m = 0u16;
-                        slots_used(g, &mut |s| {
-                            if s >= first && s < first + n {
-                                m = m.max(s - first + 1);
-                            }
-                        });
-                        m
+                    .map(|x| self.compile(x, depth + 1))
+                    .collect::<Result<_, _>>()?;
+                let doms: Vec<Dom> = vars.iter().map(|(_, t)| dom_of(t)).collect();
+                self.scope.truncate(saved);
+                let mut at_level = vec![Vec::new(); doms.len() + 1];
+                for (i, g) in parts.iter().enumerate() {
+                    let mut m = 0u16;
+                    slots_used(g, &mut |s| {
+                        if s >= first && s < first + n {
+                            m = m.max(s - first + 1);
+                        }
+                    });
+                    at_level[m as usize].push(i as u16);
+                }
+                let cands = doms
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &d)| {
+                        let slot = first + k as u16;
+                        // Static conjuncts over this variable alone narrow its domain
+                        // (only under `exists`, where every conjunct must hold).
+                        let filters: Vec<&G> = if exists {
+                            parts.iter().filter(|g| is_static_on(g, slot)).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        domain_values(self.game, d)
+                            .filter(|&v| filters.iter().all(|g| static_holds(self.game, g, v)))
+                            .collect()
                     })
                     .collect();
                 G::Quant {
                     exists,
                     first,
-                    doms,
+                    cands,
                     conj: parts,
-                    ready,
+                    at_level,
                 }
             }
         })
+    }
+}
+
+/// Splits an existential body into conjuncts, lifting nested existentials' variables into
+/// `vars` (unless a name would repeat, in which case the nested one stays a conjunct).
+fn flatten_exists<'f>(
+    f: &'f Formula,
+    vars: &mut Vec<(String, String)>,
+    out: &mut Vec<&'f Formula>,
+) {
+    match f {
+        Formula::And(v) => v.iter().for_each(|x| flatten_exists(x, vars, out)),
+        Formula::Exists(inner, body)
+            if inner.iter().all(|(n, _)| vars.iter().all(|(m, _)| m != n)) =>
+        {
+            vars.extend(inner.iter().cloned());
+            flatten_exists(body, vars, out);
+        }
+        other => out.push(other),
+    }
+}
+
+/// Every value of a variable domain.
+fn domain_values(game: &Game, d: Dom) -> impl Iterator<Item = Val> + '_ {
+    let n = match d {
+        Dom::Agent => usize::from(!game.agent_id.is_empty()),
+        Dom::Loc => game.n_locations(),
+        Dom::Rec => game.receptacles.len(),
+        Dom::Obj => game.objects.len(),
+        Dom::RType => game.rtypes.len(),
+        Dom::OType => game.otypes.len(),
+        Dom::Empty => 0,
+    };
+    (0..n).map(move |i| {
+        let i = i as u16;
+        match d {
+            Dom::Agent => Val::Agent,
+            Dom::Loc => Val::Loc(i),
+            Dom::Rec => Val::Rec(i),
+            Dom::Obj => Val::Obj(i),
+            Dom::RType => Val::RType(i),
+            Dom::OType => Val::OType(i),
+            Dom::Empty => Val::Unknown,
+        }
+    })
+}
+
+/// A conjunct over `slot` alone whose truth no action changes.
+fn is_static_on(g: &G, slot: u16) -> bool {
+    match g {
+        G::Atom(Pred::ObjectType | Pred::ReceptacleType, [Arg::Slot(s), Arg::Val(_)])
+        | G::Atom(Pred::Prop(_) | Pred::Openable, [Arg::Slot(s), _]) => *s == slot,
+        _ => false,
+    }
+}
+
+/// Evaluates a static one-variable conjunct with its variable set to `v`.
+fn static_holds(game: &Game, g: &G, v: Val) -> bool {
+    let G::Atom(p, [_, b]) = g else { return true };
+    let b = match b {
+        Arg::Val(x) => *x,
+        Arg::Slot(_) => Val::Unknown,
+    };
+    match (p, v, b) {
+        (Pred::ObjectType, Val::Obj(o), Val::OType(t)) => game.objects[o as usize].otype == Some(t),
+        (Pred::ReceptacleType, Val::Rec(r), Val::RType(t)) => {
+            game.receptacles[r as usize].rtype == Some(t)
+        }
+        (Pred::Prop(f), Val::Obj(o), _) => game.objects[o as usize].props.contains(*f),
+        (Pred::Openable, Val::Rec(r), _) => game.receptacles[r as usize].openable,
+        _ => false,
     }
 }
 
@@ -383,11 +485,17 @@ fn collect_placements(g: &G, out: &mut Vec<(u16, u16)>) {
             for a in &acc {
                 if let G::Atom(Pred::InReceptacle, [Arg::Slot(o), Arg::Slot(r)]) = a {
                     let ot = acc.iter().find_map(|x| match x {
-                        G::Atom(Pred::ObjectType, [Arg::Slot(s), Arg::Val(Val::OType(t))]) if s == o => Some(*t),
+                        G::Atom(Pred::ObjectType, [Arg::Slot(s), Arg::Val(Val::OType(t))])
+                            if s == o =>
+                        {
+                            Some(*t)
+                        }
                         _ => None,
                     });
                     let rt = acc.iter().find_map(|x| match x {
-                        G::Atom(Pred::ReceptacleType, [Arg::Slot(s), Arg::Val(Val::RType(t))]) if s == r => {
+                        G::Atom(Pred::ReceptacleType, [Arg::Slot(s), Arg::Val(Val::RType(t))])
+                            if s == r =>
+                        {
                             Some(*t)
                         }
                         _ => None,
@@ -410,15 +518,18 @@ pub(crate) fn unsatisfiable_pair(game: &Game) -> Option<(String, String)> {
         if game.can_contain(rt, ot) {
             continue;
         }
-        let already = game.objects.iter().enumerate().any(|(i, o)| {
-            o.otype == Some(ot)
-                && game
-                    .init
-                    .receptacle_of(i as u16)
-                    .is_some_and(|r| game.receptacles[r as usize].rtype == Some(rt))
-        });
+        let already =
+            game.objects.iter().enumerate().any(|(i, o)| {
+                o.otype == Some(ot)
+                    && game.receptacles.iter().enumerate().any(|(r, rec)| {
+                        rec.rtype == Some(rt) && game.init.is_in(i as u16, r as u16)
+                    })
+            });
         if !already {
-            return Some((game.rtype_name(rt).to_string(), game.otype_name(ot).to_string()));
+            return Some((
+                game.rtype_name(rt).to_string(),
+                game.otype_name(ot).to_string(),
+            ));
         }
     }
     None
@@ -447,35 +558,25 @@ impl Eval<'_> {
             (Pred::ReceptacleAtLocation, Val::Rec(r), Val::Loc(l)) => {
                 g.receptacles[r as usize].location == Some(l)
             }
-            (Pred::ObjectAtLocation, Val::Obj(o), Val::Loc(l)) => st.obj_at[o as usize] == l,
+            (Pred::ObjectAtLocation, Val::Obj(o), Val::Loc(l)) => st.obj_at.contains(o, l),
             (Pred::Openable, Val::Rec(r), _) => g.receptacles[r as usize].openable,
             (Pred::Opened, Val::Rec(r), _) => st.opened[r as usize],
-            (Pred::InReceptacle, Val::Obj(o), Val::Rec(r)) => st.obj_in[o as usize] == r,
+            (Pred::InReceptacle, Val::Obj(o), Val::Rec(r)) => st.obj_in.contains(o, r),
             (Pred::InReceptacleObject, Val::Obj(i), Val::Obj(o)) => {
                 g.objects[o as usize].contents.contains(&i)
             }
             (Pred::ReceptacleType, Val::Rec(r), Val::RType(t)) => {
                 g.receptacles[r as usize].rtype == Some(t)
             }
-            (Pred::ObjectType, Val::Obj(o), Val::OType(t)) => g.objects[o as usize].otype == Some(t),
+            (Pred::ObjectType, Val::Obj(o), Val::OType(t)) => {
+                g.objects[o as usize].otype == Some(t)
+            }
             (Pred::CanContain, Val::RType(r), Val::OType(o)) => g.can_contain(r, o),
             (Pred::Holds, Val::Agent, Val::Obj(o)) => st.held == o && o != NONE,
             (Pred::HoldsAny, Val::Agent, _) => st.holds_any,
             (Pred::Prop(f), Val::Obj(o), _) => g.objects[o as usize].props.contains(f),
             (Pred::Flag(f), Val::Obj(o), _) => st.obj_state[o as usize].contains(f),
             _ => false,
-        }
-    }
-
-    fn domain_len(&self, d: Dom) -> usize {
-        match d {
-            Dom::Agent => usize::from(!self.game.agent_id.is_empty()),
-            Dom::Loc => self.game.n_locations(),
-            Dom::Rec => self.game.receptacles.len(),
-            Dom::Obj => self.game.objects.len(),
-            Dom::RType => self.game.rtypes.len(),
-            Dom::OType => self.game.otypes.len(),
-            Dom::Empty => 0,
         }
     }
 
@@ -490,53 +591,47 @@ impl Eval<'_> {
             G::Quant {
                 exists,
                 first,
-                doms,
+                cands,
                 conj,
-                ready,
+                at_level,
             } => {
                 // Conjuncts that need none of this level's variables.
-                for (c, &r) in conj.iter().zip(ready) {
-                    if r == 0 && !self.eval(c) {
+                for &i in &at_level[0] {
+                    if !self.eval(&conj[i as usize]) {
                         return false;
                     }
                 }
-                self.bind_level(*exists, *first, doms, conj, ready, 0)
+                self.bind_level(*exists, *first, cands, conj, at_level, 0)
             }
         }
     }
 
-    fn bind_level(&mut self, exists: bool, first: u16, doms: &[Dom], conj: &[G], ready: &[u16], k: usize) -> bool {
-        if k == doms.len() {
+    fn bind_level(
+        &mut self,
+        exists: bool,
+        first: u16,
+        cands: &[Vec<Val>],
+        conj: &[G],
+        at_level: &[Vec<u16>],
+        k: usize,
+    ) -> bool {
+        if k == cands.len() {
             return true;
         }
-        let n = self.domain_len(doms[k]);
         let slot = first as usize + k;
-        for i in 0..n {
-            let v = match doms[k] {
-                Dom::Agent => Val::Agent,
-                Dom::Loc => Val::Loc(i as u16),
-                Dom::Rec => Val::Rec(i as u16),
-                Dom::Obj => Val::Obj(i as u16),
-                Dom::RType => Val::RType(i as u16),
-                Dom::OType => Val::OType(i as u16),
-                Dom::Empty => Val::Unknown,
-            };
+        for &v in &cands[k] {
             if let Some(b) = self.bind.get_mut(slot) {
                 *b = v;
             }
-            let mut ok = true;
-            for (c, &r) in conj.iter().zip(ready) {
-                if r as usize == k + 1 && !self.eval(c) {
-                    ok = false;
-                    break;
-                }
-            }
+            let ok = at_level[k + 1]
+                .iter()
+                .all(|&i| self.eval(&conj[i as usize]));
             // exists: keep looking on failure; forall: a failing body is a counterexample.
             if exists {
-                if ok && self.bind_level(exists, first, doms, conj, ready, k + 1) {
+                if ok && self.bind_level(exists, first, cands, conj, at_level, k + 1) {
                     return true;
                 }
-            } else if !ok || !self.bind_level(exists, first, doms, conj, ready, k + 1) {
+            } else if !ok || !self.bind_level(exists, first, cands, conj, at_level, k + 1) {
                 return false;
             }
         }

@@ -15,8 +15,7 @@
 //! let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json())?;
 //! let mut env = Env::new(game.clone(), game.dialect());
 //! env.reset();
-//! let mut texts = Vec::new();
-//! env.admissible_texts(&mut texts);
+//! let texts = env.admissible_texts();
 //! assert_eq!(
 //!     texts,
 //!     ["go to countertop 1", "go to fridge 1", "go to microwave 1", "go to sinkbasin 1", "help", "inventory", "look"]
@@ -43,7 +42,7 @@ pub use env::{Env, StepOut};
 pub use error::LoadError;
 pub use game::{Game, LoadOptions, Named};
 pub use goals::TaskType;
-pub use state::{ObjState, State};
+pub use state::{ObjState, Rel, State};
 pub use text_render::alfworld::Dialect;
 
 /// Env ids (task sets) this crate can build. Task sets come with the generator; until then

@@ -213,7 +213,7 @@ pub fn applicable(game: &Game, st: &State, cmd: Command) -> bool {
                 && rules.take
                 && props(o).contains(Props::PICKUPABLE)
                 && here(game, st, r)
-                && st.obj_in[o as usize] == r
+                && st.obj_in.contains(o, r)
                 && !st.holds_any
                 && accessible(game, st, r)
         }
@@ -224,8 +224,13 @@ pub fn applicable(game: &Game, st: &State, cmd: Command) -> bool {
                 && holds(st, o)
                 && here(game, st, r)
                 && accessible(game, st, r)
-                && match (game.objects[o as usize].otype, game.receptacles[r as usize].rtype) {
-                    (Some(ot), Some(rt)) => !rules.put_checks_can_contain || game.can_contain(rt, ot),
+                && match (
+                    game.objects[o as usize].otype,
+                    game.receptacles[r as usize].rtype,
+                ) {
+                    (Some(ot), Some(rt)) => {
+                        !rules.put_checks_can_contain || game.can_contain(rt, ot)
+                    }
                     _ => false,
                 }
         }
@@ -262,7 +267,7 @@ pub fn applicable(game: &Game, st: &State, cmd: Command) -> bool {
                     .otype
                     .is_some_and(|t| rules.knife_otypes.contains(&t))
                 && st.agent_loc != NONE
-                && st.obj_at[co as usize] == st.agent_loc
+                && st.obj_at.contains(co, st.agent_loc)
                 && holds(st, ko)
         }
         Command::Use(o) => {
@@ -271,10 +276,11 @@ pub fn applicable(game: &Game, st: &State, cmd: Command) -> bool {
                 && props(o).contains(Props::TOGGLEABLE)
                 && st.agent_loc != NONE
                 && if rules.toggle_by_receptacle {
-                    let r = st.obj_in[o as usize];
-                    r != NONE && here(game, st, r)
+                    let mut found = false;
+                    st.obj_in.each(o, |r| found |= here(game, st, r));
+                    found
                 } else {
-                    st.obj_at[o as usize] == st.agent_loc
+                    st.obj_at.contains(o, st.agent_loc)
                 }
         }
         Command::ExamineReceptacle(r) => r < nr && rules.examine_receptacle && here(game, st, r),
@@ -309,12 +315,13 @@ pub fn candidates(game: &Game, st: &State, out: &mut Vec<Command>) {
         }
     }
     for o in 0..game.objects.len() as u16 {
-        let r = st.obj_in[o as usize];
-        if r != NONE && here(game, st, r) {
-            push(Command::Take(o, r));
-        }
+        st.obj_in.each(o, |r| {
+            if here(game, st, r) {
+                push(Command::Take(o, r));
+            }
+        });
         push(Command::Use(o));
-        if held != NONE && st.obj_at[o as usize] == st.agent_loc {
+        if held != NONE && st.obj_at.contains(o, st.agent_loc) {
             push(Command::Slice(o, held));
         }
     }
@@ -327,9 +334,9 @@ pub fn candidates(game: &Game, st: &State, out: &mut Vec<Command>) {
 fn contents<'g>(game: &'g Game, st: &'g State, r: u16) -> impl Iterator<Item = &'g str> + 'g {
     game.objects
         .iter()
-        .zip(&st.obj_in)
-        .filter(move |(_, w)| **w == r)
-        .map(|(o, _)| o.name.as_str())
+        .enumerate()
+        .filter(move |(i, _)| st.obj_in.contains(*i as u16, r))
+        .map(|(_, o)| o.name.as_str())
 }
 
 /// Appends the description of receptacle `r` (`examine`, and the tail of `go to` / `open`).
@@ -353,7 +360,8 @@ pub fn describe_look(game: &Game, st: &State, intro: bool, out: &mut String) {
     if !at.is_empty() {
         words::look_facing(
             out,
-            at.iter().map(|&r| game.receptacles[r as usize].name.as_str()),
+            at.iter()
+                .map(|&r| game.receptacles[r as usize].name.as_str()),
         );
     } else if intro {
         words::look_middle(out, game.receptacles.iter().map(|r| r.name.as_str()));
@@ -376,7 +384,10 @@ pub fn apply(game: &Game, dialect: Dialect, st: &mut State, cmd: Command, out: &
         Command::GoTo(r) => {
             let l = game.receptacles[r as usize].location.unwrap_or(NONE);
             st.agent_loc = l;
-            let lname = game.location_names.get(l as usize).map_or("", String::as_str);
+            let lname = game
+                .location_names
+                .get(l as usize)
+                .map_or("", String::as_str);
             words::arrive(out, dialect, rname(r), lname);
             describe_receptacle(game, st, r, out);
         }
@@ -390,17 +401,15 @@ pub fn apply(game: &Game, dialect: Dialect, st: &mut State, cmd: Command, out: &
             words::close(out, rname(r));
         }
         Command::Take(o, r) => {
-            st.obj_in[o as usize] = NONE;
+            st.obj_in.remove(o, r);
             st.held = o;
             st.holds_any = true;
-            if st.obj_at[o as usize] == st.agent_loc {
-                st.obj_at[o as usize] = NONE;
-            }
+            st.obj_at.remove(o, st.agent_loc);
             words::take(out, oname(o), rname(r));
         }
         Command::Put(o, r) => {
-            st.obj_in[o as usize] = r;
-            st.obj_at[o as usize] = st.agent_loc;
+            st.obj_in.insert(o, r);
+            st.obj_at.insert(o, st.agent_loc);
             st.held = NONE;
             st.holds_any = false;
             words::put(out, dialect, oname(o), rname(r));

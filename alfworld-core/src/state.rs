@@ -26,8 +26,83 @@ bitflags! {
     }
 }
 
-/// A snapshot of an episode's changeable facts; `Clone` is a full snapshot.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A many-to-many relation from objects to entities (receptacles or locations), stored as
+/// one value per object plus a sorted list for the rare objects with more than one (ALFRED
+/// objects can sit in two receptacles at once, e.g. a mug in a coffee machine on a countertop).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Rel {
+    first: Vec<u16>,
+    extra: Vec<(u16, u16)>,
+}
+
+impl Rel {
+    pub(crate) fn new(n: usize) -> Rel {
+        Rel {
+            first: vec![NONE; n],
+            extra: Vec::new(),
+        }
+    }
+
+    /// Whether `(o, x)` holds.
+    pub fn contains(&self, o: u16, x: u16) -> bool {
+        x != NONE
+            && (self.first.get(o as usize) == Some(&x)
+                || (!self.extra.is_empty() && self.extra.binary_search(&(o, x)).is_ok()))
+    }
+
+    /// Whether `o` is related to anything.
+    pub fn any(&self, o: u16) -> bool {
+        self.first.get(o as usize).is_some_and(|&x| x != NONE)
+            || self.extra.iter().any(|&(p, _)| p == o)
+    }
+
+    /// Calls `f` for each `x` with `(o, x)`.
+    pub fn each(&self, o: u16, mut f: impl FnMut(u16)) {
+        if let Some(&x) = self.first.get(o as usize)
+            && x != NONE
+        {
+            f(x);
+        }
+        for &(p, x) in &self.extra {
+            if p == o {
+                f(x);
+            }
+        }
+    }
+
+    /// Adds `(o, x)`; returns false if it already held.
+    pub(crate) fn insert(&mut self, o: u16, x: u16) -> bool {
+        if self.contains(o, x) {
+            return false;
+        }
+        let slot = &mut self.first[o as usize];
+        if *slot == NONE {
+            *slot = x;
+        } else if let Err(i) = self.extra.binary_search(&(o, x)) {
+            self.extra.insert(i, (o, x));
+        }
+        true
+    }
+
+    /// Removes `(o, x)` if it holds.
+    pub(crate) fn remove(&mut self, o: u16, x: u16) {
+        if self.first.get(o as usize) == Some(&x) {
+            self.first[o as usize] = NONE;
+        } else if let Ok(i) = self.extra.binary_search(&(o, x)) {
+            self.extra.remove(i);
+        }
+    }
+
+    fn clone_from_rel(&mut self, src: &Rel) {
+        self.first.clone_from(&src.first);
+        self.extra.clone_from(&src.extra);
+    }
+}
+
+/// A snapshot of an episode's changeable facts; `Clone` is a full snapshot (and
+/// `clone_from` reuses the target's memory, so a reset does not allocate).
+#[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct State {
     /// The agent's location index, or [`NONE`].
@@ -38,12 +113,36 @@ pub struct State {
     pub(crate) holds_any: bool,
     /// Per receptacle: `opened`.
     pub(crate) opened: Vec<bool>,
-    /// Per object: the receptacle of its `inReceptacle` fact, or [`NONE`].
-    pub(crate) obj_in: Vec<u16>,
-    /// Per object: the location of its `objectAtLocation` fact, or [`NONE`].
-    pub(crate) obj_at: Vec<u16>,
+    /// `inReceptacle` (object → receptacle).
+    pub(crate) obj_in: Rel,
+    /// `objectAtLocation` (object → location).
+    pub(crate) obj_at: Rel,
     /// Per object: its changeable facts.
     pub(crate) obj_state: Vec<ObjState>,
+}
+
+impl Clone for State {
+    fn clone(&self) -> Self {
+        State {
+            agent_loc: self.agent_loc,
+            held: self.held,
+            holds_any: self.holds_any,
+            opened: self.opened.clone(),
+            obj_in: self.obj_in.clone(),
+            obj_at: self.obj_at.clone(),
+            obj_state: self.obj_state.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, src: &Self) {
+        self.agent_loc = src.agent_loc;
+        self.held = src.held;
+        self.holds_any = src.holds_any;
+        self.opened.clone_from(&src.opened);
+        self.obj_in.clone_from_rel(&src.obj_in);
+        self.obj_at.clone_from_rel(&src.obj_at);
+        self.obj_state.clone_from(&src.obj_state);
+    }
 }
 
 impl State {
@@ -62,12 +161,19 @@ impl State {
         self.opened.get(r as usize).copied().unwrap_or(false)
     }
 
-    /// The receptacle object `o` is in, if any.
-    pub fn receptacle_of(&self, o: u16) -> Option<u16> {
-        self.obj_in
-            .get(o as usize)
-            .copied()
-            .filter(|&r| r != NONE)
+    /// Whether object `o` is in receptacle `r` (`inReceptacle`).
+    pub fn is_in(&self, o: u16, r: u16) -> bool {
+        self.obj_in.contains(o, r)
+    }
+
+    /// The `inReceptacle` relation.
+    pub fn in_receptacle(&self) -> &Rel {
+        &self.obj_in
+    }
+
+    /// The `objectAtLocation` relation.
+    pub fn object_at_location(&self) -> &Rel {
+        &self.obj_at
     }
 
     /// Object `o`'s changeable facts.

@@ -1,6 +1,8 @@
 //! One test per command on the tiny game: feedback text, state change, and refusals
 //! ("Nothing happens." with no change).
-use alfworld_core::testing::{TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json};
+use alfworld_core::testing::{
+    TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json,
+};
 use alfworld_core::{Command, Dialect, Env, Game, LoadOptions};
 
 fn env() -> Env {
@@ -21,9 +23,7 @@ fn say(env: &mut Env, cmd: &str) -> String {
 }
 
 fn admissible(env: &mut Env) -> Vec<String> {
-    let mut v = Vec::new();
-    env.admissible_texts(&mut v);
-    v
+    env.admissible_texts().to_vec()
 }
 
 #[test]
@@ -88,7 +88,10 @@ fn open_and_close() {
         "You open the microwave 1. The microwave 1 is open. In it, you see a mug 1."
     );
     assert_eq!(say(&mut e, "open microwave 1"), "Nothing happens.");
-    assert_eq!(say(&mut e, "close microwave 1"), "You close the microwave 1.");
+    assert_eq!(
+        say(&mut e, "close microwave 1"),
+        "You close the microwave 1."
+    );
     assert_eq!(say(&mut e, "close microwave 1"), "Nothing happens.");
     say(&mut e, "go to countertop 1");
     assert_eq!(say(&mut e, "open countertop 1"), "Nothing happens."); // not openable
@@ -98,15 +101,24 @@ fn open_and_close() {
 fn take() {
     let mut e = env();
     say(&mut e, "go to microwave 1");
-    assert_eq!(say(&mut e, "take mug 1 from microwave 1"), "Nothing happens."); // closed
+    assert_eq!(
+        say(&mut e, "take mug 1 from microwave 1"),
+        "Nothing happens."
+    ); // closed
     say(&mut e, "open microwave 1");
     assert_eq!(
         say(&mut e, "take mug 1 from microwave 1"),
         "You pick up the mug 1 from the microwave 1."
     );
     say(&mut e, "go to countertop 1");
-    assert_eq!(say(&mut e, "take apple 1 from countertop 1"), "Nothing happens."); // hands full
-    assert_eq!(say(&mut e, "take desklamp 1 from countertop 1"), "Nothing happens."); // not pickupable
+    assert_eq!(
+        say(&mut e, "take apple 1 from countertop 1"),
+        "Nothing happens."
+    ); // hands full
+    assert_eq!(
+        say(&mut e, "take desklamp 1 from countertop 1"),
+        "Nothing happens."
+    ); // not pickupable
 }
 
 #[test]
@@ -119,7 +131,10 @@ fn put_checks_can_contain_and_doors() {
     say(&mut e, "open fridge 1");
     assert_eq!(say(&mut e, "move knife 1 to fridge 1"), "Nothing happens."); // canContain
     say(&mut e, "go to countertop 1");
-    assert_eq!(say(&mut e, "put knife 1 in/on countertop 1"), "Nothing happens."); // wording
+    assert_eq!(
+        say(&mut e, "put knife 1 in/on countertop 1"),
+        "Nothing happens."
+    ); // wording
     assert_eq!(
         say(&mut e, "move knife 1 to countertop 1"),
         "You move the knife 1 to the countertop 1."
@@ -135,7 +150,10 @@ fn heat_cool_clean_and_examine_object() {
     let mut e = env();
     say(&mut e, "go to countertop 1");
     say(&mut e, "take apple 1 from countertop 1");
-    assert_eq!(say(&mut e, "examine apple 1"), "There's nothing special about apple 1.");
+    assert_eq!(
+        say(&mut e, "examine apple 1"),
+        "There's nothing special about apple 1."
+    );
     say(&mut e, "go to microwave 1");
     assert_eq!(
         say(&mut e, "heat apple 1 with microwave 1"),
@@ -148,15 +166,24 @@ fn heat_cool_clean_and_examine_object() {
         "You cool the apple 1 using the fridge 1."
     );
     assert_eq!(say(&mut e, "examine apple 1"), "This is a cold apple 1.");
-    assert_eq!(say(&mut e, "heat apple 1 with fridge 1"), "Nothing happens.");
+    assert_eq!(
+        say(&mut e, "heat apple 1 with fridge 1"),
+        "Nothing happens."
+    );
     say(&mut e, "go to sinkbasin 1");
     assert_eq!(
         say(&mut e, "clean apple 1 with sinkbasin 1"),
         "You clean the apple 1 using the sinkbasin 1."
     );
-    assert_eq!(say(&mut e, "examine apple 1"), "This is a cool and clean apple 1.");
+    assert_eq!(
+        say(&mut e, "examine apple 1"),
+        "This is a cool and clean apple 1."
+    );
     assert_eq!(say(&mut e, "examine knife 1"), "Nothing happens."); // only the held object
-    assert_eq!(say(&mut e, "examine sinkbasin 1"), "On the sinkbasin 1, you see a apple 2, and a knife 1.");
+    assert_eq!(
+        say(&mut e, "examine sinkbasin 1"),
+        "On the sinkbasin 1, you see a apple 2, and a knife 1."
+    );
 }
 
 #[test]
@@ -166,14 +193,20 @@ fn examine_receptacle_object() {
     say(&mut e, "open microwave 1");
     say(&mut e, "take mug 1 from microwave 1");
     say(&mut e, "heat mug 1 with microwave 1");
-    assert_eq!(say(&mut e, "examine mug 1"), "This is a normal mug 1. In it, you see nothing.");
+    assert_eq!(
+        say(&mut e, "examine mug 1"),
+        "This is a normal mug 1. In it, you see nothing."
+    );
 }
 
 #[test]
 fn slice() {
     let mut e = env();
     say(&mut e, "go to sinkbasin 1");
-    assert_eq!(say(&mut e, "slice apple 2 with knife 1"), "Nothing happens."); // not held
+    assert_eq!(
+        say(&mut e, "slice apple 2 with knife 1"),
+        "Nothing happens."
+    ); // not held
     say(&mut e, "take knife 1 from sinkbasin 1");
     assert_eq!(
         say(&mut e, "slice apple 2 with knife 1"),
@@ -183,7 +216,10 @@ fn slice() {
         say(&mut e, "slice apple 2 with knife 1"),
         "You sliced the apple 2 with the knife 1."
     );
-    assert_eq!(say(&mut e, "examine sinkbasin 1"), "On the sinkbasin 1, you see a apple 2.");
+    assert_eq!(
+        say(&mut e, "examine sinkbasin 1"),
+        "On the sinkbasin 1, you see a apple 2."
+    );
 }
 
 #[test]
@@ -199,8 +235,18 @@ fn use_lamp_is_sticky() {
 #[test]
 fn exact_matching_and_lenient_mode() {
     let mut e = env();
-    assert_eq!(say(&mut e, "  go to fridge 1 \n"), "You arrive at fridge 1. The fridge 1 is closed.");
-    for bad in ["Go to sinkbasin 1", "go  to sinkbasin 1", "go to sinkbasin", "go to sinkbasin 01", "", "xyzzy"] {
+    assert_eq!(
+        say(&mut e, "  go to fridge 1 \n"),
+        "You arrive at fridge 1. The fridge 1 is closed."
+    );
+    for bad in [
+        "Go to sinkbasin 1",
+        "go  to sinkbasin 1",
+        "go to sinkbasin",
+        "go to sinkbasin 01",
+        "",
+        "xyzzy",
+    ] {
         assert_eq!(say(&mut e, bad), "Nothing happens.", "{bad:?}");
     }
     e.set_lenient(true);
@@ -251,16 +297,32 @@ fn v03_wording() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
     let mut e = Env::new(game, Dialect::V03);
     e.reset();
-    assert_eq!(say(&mut e, "go to countertop 1"), "You arrive at loc 3. On the countertop 1, you see a apple 1, and a desklamp 1.");
+    assert_eq!(
+        say(&mut e, "go to countertop 1"),
+        "You arrive at loc 3. On the countertop 1, you see a apple 1, and a desklamp 1."
+    );
     say(&mut e, "take apple 1 from countertop 1");
-    assert_eq!(say(&mut e, "move apple 1 to countertop 1"), "Nothing happens.");
+    assert_eq!(
+        say(&mut e, "move apple 1 to countertop 1"),
+        "Nothing happens."
+    );
     assert!(admissible(&mut e).contains(&"put apple 1 in/on countertop 1".to_string()));
-    assert_eq!(say(&mut e, "put apple 1 in/on countertop 1"), "You put the apple 1 in/on the countertop 1.");
+    assert_eq!(
+        say(&mut e, "put apple 1 in/on countertop 1"),
+        "You put the apple 1 in/on the countertop 1."
+    );
     // Detected from the grammar, and overridable.
     let grammar = TINY_GRAMMAR.replace("move {o} to {r}", "put {o} in/on {r}");
     let json = tw_pddl_json(TINY_DOMAIN, &grammar, TINY_PROBLEM);
     assert_eq!(Game::from_tw_pddl(&json).unwrap().dialect(), Dialect::V03);
-    let forced = Game::load(&json, None, LoadOptions { dialect: Some(Dialect::V042) }).unwrap();
+    let forced = Game::load(
+        &json,
+        None,
+        LoadOptions {
+            dialect: Some(Dialect::V042),
+        },
+    )
+    .unwrap();
     assert_eq!(forced.dialect(), Dialect::V042);
 }
 
@@ -280,10 +342,43 @@ fn clone_is_a_snapshot() {
     let mut a = env();
     say(&mut a, "go to countertop 1");
     let mut b = a.clone();
-    for cmd in ["take apple 1 from countertop 1", "go to fridge 1", "open fridge 1", "move apple 1 to fridge 1"] {
+    for cmd in [
+        "take apple 1 from countertop 1",
+        "go to fridge 1",
+        "open fridge 1",
+        "move apple 1 to fridge 1",
+    ] {
         let x = a.step_text(cmd).feedback.to_string();
         let y = b.step_text(cmd).feedback.to_string();
         assert_eq!(x, y);
     }
     assert!(a.won() && b.won());
+}
+
+#[test]
+fn env_api_trait() {
+    let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
+    let mut e = Env::new(game, Dialect::V042);
+    env_api::Env::reset(&mut e, 7);
+    let g = e.game().clone();
+    let r = |name: &str| match g.find(name) {
+        Some(alfworld_core::Named::Receptacle(i)) => i,
+        _ => panic!("{name}"),
+    };
+    let o = |name: &str| match g.find(name) {
+        Some(alfworld_core::Named::Object(i)) => i,
+        _ => panic!("{name}"),
+    };
+    let plan = [
+        Command::GoTo(r("countertop 1")),
+        Command::Take(o("apple 1"), r("countertop 1")),
+        Command::GoTo(r("fridge 1")),
+        Command::Open(r("fridge 1")),
+    ];
+    for c in plan {
+        let s = env_api::Env::step(&mut e, c);
+        assert_eq!((s.reward, s.terminated), (0.0, false));
+    }
+    let s = env_api::Env::step(&mut e, Command::Put(o("apple 1"), r("fridge 1")));
+    assert_eq!((s.reward, s.terminated, s.truncated), (1.0, true, false));
 }

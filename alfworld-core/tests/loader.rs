@@ -11,9 +11,15 @@ fn names_follow_the_demangler() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
     let names: Vec<&str> = game.objects().iter().map(|o| o.name.as_str()).collect();
     // Sorted ids: apple_bar__minus… before apple_bar__plus…, so the first gets the highest number.
-    assert_eq!(names, ["apple 2", "apple 1", "desklamp 1", "knife 1", "mug 1"]);
+    assert_eq!(
+        names,
+        ["apple 2", "apple 1", "desklamp 1", "knife 1", "mug 1"]
+    );
     assert_eq!(game.receptacles()[3].name, "sinkbasin 1");
-    assert_eq!(game.location_names(), ["loc 5", "loc 4", "loc 3", "loc 2", "loc 1"]);
+    assert_eq!(
+        game.location_names(),
+        ["loc 5", "loc 4", "loc 3", "loc 2", "loc 1"]
+    );
 }
 
 #[test]
@@ -31,8 +37,14 @@ fn plain_pddl_with_traj_data() {
 
 #[test]
 fn errors_are_typed_and_positioned() {
-    assert!(matches!(Game::from_tw_pddl("not json"), Err(LoadError::Json(_))));
-    assert!(matches!(Game::from_tw_pddl("{}"), Err(LoadError::MissingKey(_))));
+    assert!(matches!(
+        Game::from_tw_pddl("not json"),
+        Err(LoadError::Json(_))
+    ));
+    assert!(matches!(
+        Game::from_tw_pddl("{}"),
+        Err(LoadError::MissingKey(_))
+    ));
     let broken = tiny_game_json().replace("(:init", "(:init (atLocation");
     let e = Game::from_tw_pddl(&broken).unwrap_err();
     assert!(matches!(e, LoadError::Problem(_)), "{e}");
@@ -45,7 +57,10 @@ fn errors_are_typed_and_positioned() {
 #[test]
 fn reference_games_load_with_their_task_types_and_dialects() {
     let Some(dir) = reference_dir() else { return };
-    for (sub, dialect) in [("authored_v042", Dialect::V042), ("authored_v03dialect", Dialect::V03)] {
+    for (sub, dialect) in [
+        ("authored_v042", Dialect::V042),
+        ("authored_v03dialect", Dialect::V03),
+    ] {
         let mut types = Vec::new();
         for entry in std::fs::read_dir(dir.join("games").join(sub)).unwrap() {
             let game = common::load_game(&entry.unwrap().path().join("game.tw-pddl"));
@@ -56,9 +71,15 @@ fn reference_games_load_with_their_task_types_and_dialects() {
         types.dedup();
         assert_eq!(types, TaskType::ALL);
     }
-    let fixture = common::load_game(&dir.join("games/textworld_test_fixture/look_at_obj_in_light-CD-None-DeskLamp/game.tw-pddl"));
+    let fixture =
+        common::load_game(&dir.join(
+            "games/textworld_test_fixture/look_at_obj_in_light-CD-None-DeskLamp/game.tw-pddl",
+        ));
     assert_eq!(fixture.receptacles()[0].name, "bed ");
-    assert_eq!(fixture.task_line(), "Your task is to examine a CD under a light source.");
+    assert_eq!(
+        fixture.task_line(),
+        "Your task is to examine a CD under a light source."
+    );
 }
 
 #[test]
@@ -69,4 +90,39 @@ fn unsolvable_game_is_reported() {
     let e = Game::from_tw_pddl(&json).unwrap_err();
     assert!(matches!(e, LoadError::Unsolvable { .. }), "{e}");
     assert!(e.to_string().contains("bedtype"), "{e}");
+}
+
+#[test]
+fn an_object_in_two_receptacles_follows_the_domain() {
+    // ALFRED objects can have two parents (a mug in a coffee machine on a countertop); the
+    // PDDL facts are kept as a relation and taking removes only the named receptacle's fact.
+    let knife = "Knife_bar__plus_01_dot_50_bar__plus_00_dot_92_bar__plus_00_dot_50";
+    let counter = "CounterTop_bar__plus_01_dot_59_bar__plus_00_dot_95_bar__plus_00_dot_41";
+    let problem = TINY_PROBLEM.replace(
+        " (:init\n",
+        &format!(" (:init\n  (inReceptacle {knife} {counter})\n"),
+    );
+    let json = alfworld_core::testing::tw_pddl_json(
+        alfworld_core::testing::TINY_DOMAIN,
+        alfworld_core::testing::TINY_GRAMMAR,
+        &problem,
+    );
+    let game = Game::from_tw_pddl(&json).unwrap();
+    let mut env = alfworld_core::Env::new(game, Dialect::V042);
+    env.reset();
+    let out = env.step_text("go to countertop 1");
+    assert_eq!(
+        out.feedback,
+        "You arrive at countertop 1. On the countertop 1, you see a apple 1, a desklamp 1, and a knife 1."
+    );
+    let out = env.step_text("take knife 1 from countertop 1");
+    assert_eq!(
+        out.feedback,
+        "You pick up the knife 1 from the countertop 1."
+    );
+    let out = env.step_text("go to sinkbasin 1");
+    assert_eq!(
+        out.feedback,
+        "You arrive at sinkbasin 1. On the sinkbasin 1, you see a apple 2, and a knife 1."
+    );
 }

@@ -1,7 +1,9 @@
 //! Property tests: no input makes the PDDL parser, the game loader or the command parser
 //! panic; random walks over admissible commands keep the engine's invariants.
 use alfworld_core::pddl::{parse_domain, parse_problem};
-use alfworld_core::testing::{TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json};
+use alfworld_core::testing::{
+    TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json,
+};
 use alfworld_core::{Dialect, Env, Game};
 use proptest::prelude::*;
 

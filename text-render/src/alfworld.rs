@@ -328,7 +328,14 @@ impl ObjectLook {
     /// Picks the alternative ALFWorld's grammar picks for an object with these facts
     /// (`toggled` means toggleable and ever toggled; `sliced` for the plain sliced line means
     /// sliceable and sliced).
-    pub fn of(hot: bool, cool: bool, clean: bool, sliced: bool, toggled: bool, sliceable_sliced: bool) -> Self {
+    pub fn of(
+        hot: bool,
+        cool: bool,
+        clean: bool,
+        sliced: bool,
+        toggled: bool,
+        sliceable_sliced: bool,
+    ) -> Self {
         match () {
             _ if clean && hot && sliced => ObjectLook::HotCleanSliced,
             _ if clean && cool && sliced => ObjectLook::CoolCleanSliced,
@@ -432,10 +439,18 @@ mod tests {
     #[test]
     fn object_looks() {
         let mut s = String::new();
-        examine_object(&mut s, "potato 1", ObjectLook::of(false, true, false, false, false, false));
+        examine_object(
+            &mut s,
+            "potato 1",
+            ObjectLook::of(false, true, false, false, false, false),
+        );
         assert_eq!(s, "This is a cold potato 1.");
         s.clear();
-        examine_object(&mut s, "desklamp 1", ObjectLook::of(false, false, false, false, true, false));
+        examine_object(
+            &mut s,
+            "desklamp 1",
+            ObjectLook::of(false, false, false, false, true, false),
+        );
         assert_eq!(s, "This desklamp 1 is on.");
         s.clear();
         examine_receptacle_object(&mut s, "mug 1", [""; 0]);

@@ -38,7 +38,10 @@ impl<'a> Lexer<'a> {
     /// A lexer over `src`; fails if `src` is larger than [`MAX_INPUT`].
     pub fn new(src: &'a str) -> Result<Self, ParseError> {
         if src.len() > MAX_INPUT {
-            return Err(ParseError::new(ParseErrorKind::TooLarge, Pos { line: 1, col: 1 }));
+            return Err(ParseError::new(
+                ParseErrorKind::TooLarge,
+                Pos { line: 1, col: 1 },
+            ));
         }
         Ok(Lexer {
             src,
@@ -56,52 +59,55 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn bump(&mut self, c: char) {
-        self.at += c.len_utf8();
-        if c == '\n' {
+    /// Advances one byte; columns count characters (UTF-8 continuation bytes add none).
+    fn bump(&mut self, b: u8) {
+        self.at += 1;
+        if b == b'\n' {
             self.line += 1;
             self.col = 1;
-        } else {
+        } else if b & 0xC0 != 0x80 {
             self.col += 1;
         }
     }
 
     /// The next token, or `None` at the end of the input.
     pub fn next_token(&mut self) -> Option<Spanned<'a>> {
+        let bytes = self.src.as_bytes();
         loop {
-            let c = self.src[self.at..].chars().next()?;
-            if c.is_whitespace() {
-                self.bump(c);
-            } else if c == ';' {
-                while let Some(c) = self.src[self.at..].chars().next() {
-                    if c == '\n' {
+            let &b = bytes.get(self.at)?;
+            if b.is_ascii_whitespace() {
+                self.bump(b);
+            } else if b == b';' {
+                while let Some(&b) = bytes.get(self.at) {
+                    if b == b'\n' {
                         break;
                     }
-                    self.bump(c);
+                    self.bump(b);
                 }
             } else {
                 break;
             }
         }
         let pos = self.pos();
-        let c = self.src[self.at..].chars().next()?;
-        let token = match c {
-            '(' => {
-                self.bump(c);
+        let b = bytes[self.at];
+        let token = match b {
+            b'(' => {
+                self.bump(b);
                 Token::Open
             }
-            ')' => {
-                self.bump(c);
+            b')' => {
+                self.bump(b);
                 Token::Close
             }
             _ => {
                 let start = self.at;
-                while let Some(c) = self.src[self.at..].chars().next() {
-                    if c.is_whitespace() || c == '(' || c == ')' || c == ';' {
+                while let Some(&b) = bytes.get(self.at) {
+                    if b.is_ascii_whitespace() || b == b'(' || b == b')' || b == b';' {
                         break;
                     }
-                    self.bump(c);
+                    self.bump(b);
                 }
+                // Delimiters are ASCII, so both ends are character boundaries.
                 Token::Symbol(&self.src[start..self.at])
             }
         };

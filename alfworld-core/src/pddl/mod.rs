@@ -8,7 +8,9 @@
 pub mod lexer;
 pub mod parser;
 
-pub use parser::{Action, Domain, Fact, Formula, Problem, SExpr, Term, parse_domain, parse_problem};
+pub use parser::{
+    Action, Domain, Fact, Formula, Problem, SExpr, Term, parse_domain, parse_problem,
+};
 
 use std::fmt;
 
@@ -66,7 +68,9 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}, column {}: ", self.pos.line, self.pos.col)?;
         match &self.kind {
-            ParseErrorKind::TooLarge => write!(f, "PDDL text larger than {} bytes", lexer::MAX_INPUT),
+            ParseErrorKind::TooLarge => {
+                write!(f, "PDDL text larger than {} bytes", lexer::MAX_INPUT)
+            }
             ParseErrorKind::TooDeep => {
                 write!(f, "parentheses nested deeper than {}", parser::MAX_DEPTH)
             }

@@ -297,7 +297,10 @@ pub fn formula(e: &SExpr) -> Result<Formula, ParseError> {
 }
 
 /// Splits `(define (KIND name) sections…)` into its name and sections.
-fn definition<'e>(root: &'e SExpr, kind: &'static str) -> Result<(&'e str, &'e [SExpr]), ParseError> {
+fn definition<'e>(
+    root: &'e SExpr,
+    kind: &'static str,
+) -> Result<(&'e str, &'e [SExpr]), ParseError> {
     let Some(items) = root.list() else {
         return err("(define …)", root.pos());
     };
@@ -478,6 +481,9 @@ mod tests {
         let e = parse_sexpr("(a))").unwrap_err();
         assert_eq!(e.kind(), &ParseErrorKind::TrailingInput);
         let deep = "(".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse_sexpr(&deep).unwrap_err().kind(), &ParseErrorKind::TooDeep);
+        assert_eq!(
+            parse_sexpr(&deep).unwrap_err().kind(),
+            &ParseErrorKind::TooDeep
+        );
     }
 }

@@ -33,8 +33,11 @@ pub fn replay(trace: &Path, root: &Path) -> (usize, usize, Vec<String>) {
     let text = std::fs::read_to_string(trace).unwrap();
     let mut failures = Vec::new();
     let (mut episodes, mut steps) = (0, 0);
-    let mut texts = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         episodes += 1;
         let ep: Value = serde_json::from_str(line).unwrap();
         let game = load_game(&root.join(ep["gamefile"].as_str().unwrap()));
@@ -54,9 +57,12 @@ pub fn replay(trace: &Path, root: &Path) -> (usize, usize, Vec<String>) {
                 bad.push(format!("obs {:?} vs {:?}", rec["obs"], got.0));
             }
             if rec["won"].as_bool() != Some(got.1) || rec["done"].as_bool() != Some(got.2) {
-                bad.push(format!("won/done {}/{} vs {}/{}", rec["won"], rec["done"], got.1, got.2));
+                bad.push(format!(
+                    "won/done {}/{} vs {}/{}",
+                    rec["won"], rec["done"], got.1, got.2
+                ));
             }
-            env.admissible_texts(&mut texts);
+            let texts = env.admissible_texts();
             let want: Vec<&str> = rec["admissible_commands"]
                 .as_array()
                 .unwrap()

@@ -28,7 +28,9 @@ pub struct Args {
 fn resolve(dir: &Path, gamefile: &str) -> Option<PathBuf> {
     let parts: Vec<&str> = gamefile.split('/').filter(|p| !p.is_empty()).collect();
     (0..parts.len()).find_map(|skip| {
-        let p = parts[skip..].iter().fold(dir.to_path_buf(), |acc, x| acc.join(x));
+        let p = parts[skip..]
+            .iter()
+            .fold(dir.to_path_buf(), |acc, x| acc.join(x));
         p.is_file().then_some(p)
     })
 }
@@ -46,13 +48,7 @@ fn short(s: &str) -> String {
 }
 
 /// Compares one recorded step (`what` names it) with what the engine produced.
-fn check(
-    what: &str,
-    rec: &Value,
-    env: &mut Env,
-    got: (&str, bool, bool),
-    texts: &mut Vec<String>,
-) -> Result<(), String> {
+fn check(what: &str, rec: &Value, env: &mut Env, got: (&str, bool, bool)) -> Result<(), String> {
     let (fb, won, done) = got;
     let want_obs = rec.get("obs").and_then(Value::as_str).unwrap_or("");
     if fb != want_obs {
@@ -73,7 +69,7 @@ fn check(
         return Err(format!("{what}: done expected {d}, got {done}"));
     }
     if let Some(adm) = rec.get("admissible_commands").and_then(Value::as_array) {
-        env.admissible_texts(texts);
+        let texts = env.admissible_texts();
         let want: Vec<&str> = adm.iter().filter_map(Value::as_str).collect();
         if want.len() != adm.len() || texts.iter().map(String::as_str).ne(want.iter().copied()) {
             let mut msg = format!("{what}: admissible commands differ");
@@ -106,10 +102,9 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
         .ok_or("episode has no \"steps\" list")?;
     let first = steps.first().ok_or("episode has no reset step")?;
     let mut env = Env::new(Arc::clone(game), game.dialect());
-    let mut texts: Vec<String> = Vec::new();
     let intro = env.reset().to_string();
     let won = env.won();
-    check("reset", first, &mut env, (&intro, won, false), &mut texts)?;
+    check("reset", first, &mut env, (&intro, won, false))?;
     for (i, s) in steps.iter().enumerate().skip(1) {
         let action = s
             .get("action")
@@ -122,7 +117,6 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
             s,
             &mut env,
             (&fb, won, done),
-            &mut texts,
         )?;
     }
     Ok(steps.len() - 1)
@@ -154,18 +148,24 @@ pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
         }
         let lineno = lineno + 1;
         let result = (|| -> Result<(String, usize), (String, String)> {
-            let ep: Value = serde_json::from_str(line)
-                .map_err(|e| ("(malformed line)".to_string(), format!("line {lineno}: not valid JSON: {e}")))?;
+            let ep: Value = serde_json::from_str(line).map_err(|e| {
+                (
+                    "(malformed line)".to_string(),
+                    format!("line {lineno}: not valid JSON: {e}"),
+                )
+            })?;
             let policy = ep.get("policy").and_then(Value::as_str).unwrap_or("?");
             let Some(gamefile) = ep.get("gamefile").and_then(Value::as_str) else {
-                return Err(("(no gamefile)".to_string(), format!("line {lineno}: no \"gamefile\"")));
+                return Err((
+                    "(no gamefile)".to_string(),
+                    format!("line {lineno}: no \"gamefile\""),
+                ));
             };
             let key = gamefile.to_string();
             let label = format!("line {lineno} [{policy}]");
             let game = cache.entry(key.clone()).or_insert_with(|| {
-                let path = resolve(&args.games, gamefile).ok_or_else(|| {
-                    format!("game file not found under {}", args.games.display())
-                })?;
+                let path = resolve(&args.games, gamefile)
+                    .ok_or_else(|| format!("game file not found under {}", args.games.display()))?;
                 load(&path).map(Arc::new)
             });
             let game = match game {
