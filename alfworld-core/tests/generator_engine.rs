@@ -53,10 +53,9 @@ fn play(
     let mut env = Env::new(game, dialect);
     env.reset();
     assert!(!env.won(), "{ctx}: won at reset");
-    let mut texts = Vec::new();
     let (mut sum, mut states) = (0, 0);
     for (k, cmd) in commands.iter().enumerate() {
-        env.admissible_texts(&mut texts);
+        let texts = env.admissible_texts().to_vec();
         sum += texts.len();
         states += 1;
         assert!(
@@ -149,8 +148,7 @@ fn generated_games_load_and_their_walkthroughs_win_in_the_engine() {
         let game = Game::load(&json, Some(&traj), LoadOptions::default()).unwrap();
         let mut env = Env::new(game.clone(), game.dialect());
         env.reset();
-        let mut texts = Vec::new();
-        env.admissible_texts(&mut texts);
+        let texts = env.admissible_texts().to_vec();
         println!(
             "{:<62} receptacles {:>3} objects {:>3} admissible_at_reset {:>3}",
             path.file_name().unwrap().to_string_lossy(),
