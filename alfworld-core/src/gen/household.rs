@@ -280,14 +280,25 @@ fn populate(
     classes_here.sort_unstable();
     classes_here.dedup();
 
+    // Distinct receptacle classes, so canContain is asked once per class pair.
+    let mut rclasses: Vec<&'static str> = receps.iter().map(|r| r.class).collect();
+    rclasses.sort_unstable();
+    rclasses.dedup();
+    let rclass_of: Vec<usize> = receps
+        .iter()
+        .map(|r| rclasses.binary_search(&r.class).unwrap_or(0))
+        .collect();
+
     // Pickupable objects, one to three of each class, only where canContain allows.
     for &class in &classes_here {
         if !is(classes::PICKUPABLE, class) {
             continue;
         }
-        let hosts: Vec<usize> = (0..receps.len())
-            .filter(|&i| classes::can_contain(receps[i].class, class))
+        let ok: Vec<bool> = rclasses
+            .iter()
+            .map(|rc| classes::can_contain(rc, class))
             .collect();
+        let hosts: Vec<usize> = (0..receps.len()).filter(|&i| ok[rclass_of[i]]).collect();
         if hosts.is_empty() {
             continue;
         }
@@ -309,15 +320,23 @@ fn populate(
         .filter(|&i| is(classes::MOVABLE_RECEPTACLES, objects[i].class))
         .collect();
     if !containers.is_empty() {
+        // Objects of a class are consecutive: compute the fitting containers once per class.
+        let mut fits: Vec<usize> = Vec::new();
+        let mut fits_class = "";
         for i in 0..objects.len() {
             if is(classes::MOVABLE_RECEPTACLES, objects[i].class) {
                 continue;
             }
-            let fits: Vec<usize> = containers
-                .iter()
-                .copied()
-                .filter(|&c| classes::can_contain(objects[c].class, objects[i].class))
-                .collect();
+            if objects[i].class != fits_class {
+                fits_class = objects[i].class;
+                fits.clear();
+                fits.extend(
+                    containers
+                        .iter()
+                        .copied()
+                        .filter(|&c| classes::can_contain(objects[c].class, fits_class)),
+                );
+            }
             if fits.is_empty() || !rng.random_bool(NEST_PROB) {
                 continue;
             }
