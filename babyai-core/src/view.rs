@@ -5,7 +5,7 @@
 //! what Minigrid's slice-then-rotate produces. Off-grid cells are grey walls. The output
 //! layout is Minigrid's `[x][y][c]`: byte `(vx * V + vy) * 3 + c`.
 
-use crate::world::{Cell, Dir, World};
+use crate::world::{Cell, Color, Dir, ObjKind, World};
 
 /// BabyAI's view side.
 pub const VIEW: usize = 7;
@@ -95,33 +95,33 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     let full: u32 = if v >= 32 { u32::MAX } else { (1u32 << v) - 1 };
     let not_last = full >> 1; // columns 0..v-1 may pass sight to the right
     let not_first = full & !1; // columns 1..v may pass sight to the left
+    let flip = 32 - v as u32; // reversing a row maps column i to v-1-i
     mask[v - 1] |= 1 << (v / 2);
     for j in (0..v).rev() {
-        let t = transparent[j];
-        let mut m = mask[j];
-        // Left-to-right: m[i+1] |= m[i] & t[i].
-        loop {
-            let next = m | ((m & t & not_last) << 1);
-            if next == m {
-                break;
-            }
-            m = next;
-        }
+        let t = transparent[j] & full;
+        // Left-to-right: m[i+1] |= m[i] & t[i], in one pass of carries.
+        let m = fill_up(mask[j], t) & full;
         let lit_right = m & t & not_last;
-        // Right-to-left: m[i-1] |= m[i] & t[i].
-        loop {
-            let next = m | ((m & t & not_first) >> 1);
-            if next == m {
-                break;
-            }
-            m = next;
-        }
+        // Right-to-left: the same fill on the reversed row.
+        let m = m
+            | (fill_up(m.reverse_bits() >> flip, t.reverse_bits() >> flip) << flip).reverse_bits();
         let lit_left = m & t & not_first;
         mask[j] = m;
         if j > 0 {
             mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
         }
     }
+}
+
+/// The closure of `m` under `m[i+1] |= m[i] & t[i]` (bits may reach one past the top): for
+/// each run of ones in `t` holding a lit cell, adding the lit cells to the run carries
+/// through it; the bits the sum changed, with the seeds, are the run from its lowest seed
+/// plus the cell just past it.
+#[inline]
+fn fill_up(m: u32, t: u32) -> u32 {
+    let seeds = m & t;
+    // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
+    m | ((t.wrapping_add(seeds) ^ t) | seeds)
 }
 
 /// Writes the encoded cell for view index `k` given visibility.
@@ -147,35 +147,56 @@ fn enc_transparent(e: [u8; 3]) -> bool {
     !(e[0] == 2 || (e[0] == 4 && e[2] != 0))
 }
 
+/// Packed encoding of a raw cell: bytes `(type, color, state)` in bits 0..24, and bit 24 set
+/// when the cell lets sight through.
+const TRANSPARENT: u32 = 1 << 24;
+
+#[inline]
+fn pack(e: [u8; 3]) -> u32 {
+    let see = if enc_transparent(e) { TRANSPARENT } else { 0 };
+    e[0] as u32 | (e[1] as u32) << 8 | (e[2] as u32) << 16 | see
+}
+
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
-// The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
-#[allow(clippy::needless_range_loop)]
+///
+/// Each raw grid byte is encoded once through a table built from the object table, the
+/// view's world offsets come from a per-direction table, off-grid cells read as walls
+/// without branches, and visibility is the bitwise [`process_vis`].
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+    let grid = &world.grid;
+    let mut lut = [0u32; 256];
+    lut[0] = pack([1, 0, 0]);
+    lut[1] = pack([ObjKind::Wall as u8, Color::Grey as u8, 0]);
+    for (slot, o) in lut[2..].iter_mut().zip(grid.obj_table()) {
+        *slot = pack(o.encode());
+    }
+    let cells = grid.raw_cells();
+    let (w, h) = (grid.width() as u32, grid.height() as u32);
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    let mut enc = [[0u8; 3]; VIEW * VIEW];
+    let mut enc = [0u32; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
-    for vx in 0..VIEW {
-        for vy in 0..VIEW {
-            let k = vx * VIEW + vy;
-            let (dx, dy) = offs[k];
-            let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
-            enc[k] = e;
-            transparent[vy] |= (enc_transparent(e) as u32) << vx;
-        }
+    for (k, (e, &(dx, dy))) in enc.iter_mut().zip(offs).enumerate() {
+        let x = (ax + dx as i32) as u32;
+        let y = (ay + dy as i32) as u32;
+        let raw = if x < w && y < h {
+            cells.get((y * w + x) as usize).copied().unwrap_or(1)
+        } else {
+            1
+        };
+        *e = lut[raw as usize];
+        transparent[k % VIEW] |= (*e >> 24) << (k / VIEW);
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
     enc[3 * VIEW + 6] = match world.carrying {
-        Some(id) => world.grid.obj(id).encode(),
-        None => [1, 0, 0],
+        Some(id) => pack(grid.obj(id).encode()),
+        None => pack([1, 0, 0]),
     };
-    for vx in 0..VIEW {
-        for vy in 0..VIEW {
-            let k = vx * VIEW + vy;
-            let visible = mask[vy] >> vx & 1 != 0;
-            out[k * 3..k * 3 + 3].copy_from_slice(if visible { &enc[k] } else { &[0, 0, 0] });
-        }
+    for (k, (chunk, e)) in out.chunks_exact_mut(3).zip(enc).enumerate() {
+        let visible = (mask[k % VIEW] >> (k / VIEW)) & 1;
+        let val = e & 0u32.wrapping_sub(visible);
+        chunk.copy_from_slice(&val.to_le_bytes()[..3]);
     }
 }
 

@@ -167,6 +167,18 @@ impl Grid {
             .map(|(i, o)| (ObjId(i as u8), o))
     }
 
+    /// The raw cell bytes, row-major: 0 empty, 1 wall, `2 + id` an object (for the view).
+    #[inline]
+    pub(crate) fn raw_cells(&self) -> &[u8] {
+        &self.cells
+    }
+
+    /// The object table in id order (for the view).
+    #[inline]
+    pub(crate) fn obj_table(&self) -> &[Obj] {
+        &self.objs
+    }
+
     /// Number of objects in the table.
     pub fn num_objs(&self) -> usize {
         self.objs.len()
