@@ -95,22 +95,36 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     let full: u32 = if v >= 32 { u32::MAX } else { (1u32 << v) - 1 };
     let not_last = full >> 1; // columns 0..v-1 may pass sight to the right
     let not_first = full & !1; // columns 1..v may pass sight to the left
-    let flip = 32 - v as u32; // reversing a row maps column i to v-1-i
     mask[v - 1] |= 1 << (v / 2);
     for j in (0..v).rev() {
         let t = transparent[j] & full;
         // Left-to-right: m[i+1] |= m[i] & t[i], in one pass of carries.
         let m = fill_up(mask[j], t) & full;
         let lit_right = m & t & not_last;
-        // Right-to-left: the same fill on the reversed row.
-        let m = m
-            | (fill_up(m.reverse_bits() >> flip, t.reverse_bits() >> flip) << flip).reverse_bits();
+        // Right-to-left: m[i-1] |= m[i] & t[i].
+        let m = fill_down(m, t, v);
         let lit_left = m & t & not_first;
         mask[j] = m;
         if j > 0 {
             mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
         }
     }
+}
+
+/// The closure of `m` under `m[i-1] |= m[i] & t[i]` for a row of `v` columns: the cells that
+/// pass sight on are the lit transparent cells filled downwards through transparent runs
+/// (a Kogge-Stone occluded fill in `log2(v)` rounds); each lights the cell below it.
+#[inline]
+fn fill_down(m: u32, t: u32, v: usize) -> u32 {
+    let mut pass = m & t;
+    let mut through = t;
+    let mut shift = 1;
+    while shift < v {
+        pass |= through & (pass >> shift);
+        through &= through >> shift;
+        shift <<= 1;
+    }
+    m | pass | (pass >> 1)
 }
 
 /// The closure of `m` under `m[i+1] |= m[i] & t[i]` (bits may reach one past the top): for
@@ -162,6 +176,8 @@ fn pack(e: [u8; 3]) -> u32 {
 /// Each raw grid byte is encoded once through a table built from the object table, the
 /// view's world offsets come from a per-direction table, off-grid cells read as walls
 /// without branches, and visibility is the bitwise [`process_vis`].
+// The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
+#[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let grid = &world.grid;
     let mut lut = [0u32; 256];
@@ -176,16 +192,21 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let (ax, ay) = world.agent_pos;
     let mut enc = [0u32; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
-    for (k, (e, &(dx, dy))) in enc.iter_mut().zip(offs).enumerate() {
-        let x = (ax + dx as i32) as u32;
-        let y = (ay + dy as i32) as u32;
-        let raw = if x < w && y < h {
-            cells.get((y * w + x) as usize).copied().unwrap_or(1)
-        } else {
-            1
-        };
-        *e = lut[raw as usize];
-        transparent[k % VIEW] |= (*e >> 24) << (k / VIEW);
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let (dx, dy) = offs[k];
+            let x = (ax + dx as i32) as u32;
+            let y = (ay + dy as i32) as u32;
+            let raw = if x < w && y < h {
+                cells.get((y * w + x) as usize).copied().unwrap_or(1)
+            } else {
+                1
+            };
+            let e = lut[raw as usize];
+            enc[k] = e;
+            transparent[vy] |= (e >> 24) << vx;
+        }
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
@@ -193,10 +214,13 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
         Some(id) => pack(grid.obj(id).encode()),
         None => pack([1, 0, 0]),
     };
-    for (k, (chunk, e)) in out.chunks_exact_mut(3).zip(enc).enumerate() {
-        let visible = (mask[k % VIEW] >> (k / VIEW)) & 1;
-        let val = e & 0u32.wrapping_sub(visible);
-        chunk.copy_from_slice(&val.to_le_bytes()[..3]);
+    for vx in 0..VIEW {
+        for vy in 0..VIEW {
+            let k = vx * VIEW + vy;
+            let visible = (mask[vy] >> vx) & 1;
+            let val = enc[k] & 0u32.wrapping_sub(visible);
+            out[k * 3..k * 3 + 3].copy_from_slice(&val.to_le_bytes()[..3]);
+        }
     }
 }
 
