@@ -109,7 +109,7 @@ impl ObjDesc {
     /// plain `Grid::set`, none in two cells); returns `false`, with `out` empty, otherwise.
     fn match_objects(&self, world: &World, out: &mut Matches) -> bool {
         let g = &world.grid;
-        let object_cells = g.raw_cells().iter().filter(|&&b| b >= 2).count();
+        let object_cells = g.object_cells();
         let mut placed = 0;
         for (id, o) in g.objs() {
             let (x, y) = (o.cur_pos.0 as i32, o.cur_pos.1 as i32);
