@@ -214,14 +214,18 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
         Some(id) => pack(grid.obj(id).encode()),
         None => pack([1, 0, 0]),
     };
+    // Four-byte stores into a scratch image one byte longer than the observation; each
+    // cell's fourth byte is overwritten by the next cell.
+    let mut image = [0u8; OBS_LEN + 1];
     for vx in 0..VIEW {
         for vy in 0..VIEW {
             let k = vx * VIEW + vy;
             let visible = (mask[vy] >> vx) & 1;
-            let val = enc[k] & 0u32.wrapping_sub(visible);
-            out[k * 3..k * 3 + 3].copy_from_slice(&val.to_le_bytes()[..3]);
+            let val = enc[k] & 0x00FF_FFFF & 0u32.wrapping_sub(visible);
+            image[k * 3..k * 3 + 4].copy_from_slice(&val.to_le_bytes());
         }
     }
+    out.copy_from_slice(&image[..OBS_LEN]);
 }
 
 /// The partial view with other options: any odd size up to [`MAX_VIEW`], and
