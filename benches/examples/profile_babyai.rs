@@ -4,7 +4,8 @@
 //! `cargo run --release -p gridhouse-benches --example profile_babyai -- step BabyAI-GoToLocal-v0 1000000`
 //!
 //! Modes: `step` (random actions with an observation every step; an ended episode goes on,
-//! so no reset is timed), `reset` (consecutive seeds).
+//! so no reset is timed), `reset` (consecutive seeds), `seed` (one reset with seed N), `mix` (every level in turn, as the
+//! criterion bench `babyai_reset/all_level_mix`; the level argument is ignored).
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, make};
 use std::hint::black_box;
@@ -42,8 +43,25 @@ fn main() {
                 acc = acc.wrapping_add(level.env().max_steps() as u64);
             }
         }
+        "seed" => {
+            // One reset with seed `n` (to time or trace a single level generation).
+            level.reset(n);
+            acc = level.rejections() as u64;
+        }
+        "mix" => {
+            // The all-level mix of the criterion bench: level k % 96, seeds 0..100 in turn.
+            let mut levels: Vec<_> = babyai_core::LEVEL_IDS
+                .iter()
+                .map(|id| make(id).expect("registered level"))
+                .collect();
+            for k in 1..=n {
+                let level = &mut levels[k as usize % babyai_core::LEVEL_IDS.len()];
+                level.reset(black_box(k / babyai_core::LEVEL_IDS.len() as u64 % 100));
+                acc = acc.wrapping_add(level.env().max_steps() as u64);
+            }
+        }
         _ => {
-            eprintln!("mode is step or reset");
+            eprintln!("mode is step, reset, seed or mix");
             std::process::exit(2);
         }
     }
