@@ -175,7 +175,7 @@ fn pack(e: [u8; 3]) -> u32 {
 ///
 /// Each raw grid byte is encoded once through a table built from the object table, the
 /// view's world offsets come from a per-direction table, off-grid cells read as walls
-/// without branches, and visibility is the bitwise [`process_vis`].
+/// without branches, and visibility is computed on bit rows with carry arithmetic.
 // The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
 #[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
