@@ -173,19 +173,16 @@ fn pack(e: [u8; 3]) -> u32 {
 
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
 ///
-/// Each raw grid byte is encoded once through a table built from the object table, the
+/// Raw grid bytes are decoded without going through [`crate::world::Cell`], the
 /// view's world offsets come from a per-direction table, off-grid cells read as walls
 /// without branches, and visibility is computed on bit rows with carry arithmetic.
 // The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
 #[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let grid = &world.grid;
-    let mut lut = [0u32; 256];
-    lut[0] = pack([1, 0, 0]);
-    lut[1] = pack([ObjKind::Wall as u8, Color::Grey as u8, 0]);
-    for (slot, o) in lut[2..].iter_mut().zip(grid.obj_table()) {
-        *slot = pack(o.encode());
-    }
+    let table = grid.obj_table();
+    let empty = pack([1, 0, 0]);
+    let wall = pack([ObjKind::Wall as u8, Color::Grey as u8, 0]);
     let cells = grid.raw_cells();
     let (w, h) = (grid.width() as u32, grid.height() as u32);
     let offs = &OFFSETS[world.agent_dir as usize];
@@ -203,7 +200,11 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
             } else {
                 1
             };
-            let e = lut[raw as usize];
+            let e = match raw {
+                0 => empty,
+                1 => wall,
+                k => table.get(k as usize - 2).map_or(wall, |o| pack(o.encode())),
+            };
             enc[k] = e;
             transparent[vy] |= (e >> 24) << vx;
         }

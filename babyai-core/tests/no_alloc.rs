@@ -5,16 +5,27 @@ use babyai_core::trace::parse_episode;
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, BabyEnv};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 struct Counting;
 
-static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Allocations made by this thread (the harness's other threads allocate too).
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count() {
+    ALLOCS.with(|n| n.set(n.get() + 1));
+}
+
+fn allocs() -> usize {
+    ALLOCS.with(Cell::get)
+}
 
 // SAFETY: forwards every call to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -23,7 +34,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -41,7 +52,7 @@ fn step_and_observe_do_not_allocate() {
         .collect();
     let mut obs = [0u8; OBS_LEN];
     let mut x = 0x2545_F491_4F6C_DD1Du64;
-    let before = ALLOCS.load(Ordering::Relaxed);
+    let before = allocs();
     for env in &mut envs {
         for _ in 0..2000 {
             x ^= x << 13;
@@ -51,5 +62,8 @@ fn step_and_observe_do_not_allocate() {
             env.observe(&mut obs);
         }
     }
-    assert_eq!(ALLOCS.load(Ordering::Relaxed), before);
+    assert_eq!(allocs(), before);
+    // The counter sees this thread's allocations.
+    let probe = std::hint::black_box(vec![0u8; 64]);
+    assert_eq!(allocs(), before + 1, "{}", probe.len());
 }
