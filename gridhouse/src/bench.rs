@@ -65,17 +65,19 @@ pub struct Measurement {
 }
 
 impl Measurement {
-    /// One JSON object (one line of `--json` output).
+    /// One JSON object (one line of `--json` output), keys in the documented order: `env`,
+    /// `threads`, `steps_per_sec`, `resets_per_sec`, `episodes_per_sec`, `obs`.
     pub fn to_json(&self) -> String {
-        serde_json::json!({
-            "env": self.env,
-            "threads": self.threads,
-            "steps_per_sec": self.steps_per_sec.round(),
-            "resets_per_sec": self.resets_per_sec.round(),
-            "episodes_per_sec": self.episodes_per_sec.round(),
-            "obs": self.obs,
-        })
-        .to_string()
+        let text = |s: &str| serde_json::Value::from(s).to_string();
+        format!(
+            "{{\"env\":{},\"threads\":{},\"steps_per_sec\":{:.0},\"resets_per_sec\":{:.0},\"episodes_per_sec\":{:.0},\"obs\":{}}}",
+            text(&self.env),
+            self.threads,
+            self.steps_per_sec,
+            self.resets_per_sec,
+            self.episodes_per_sec,
+            text(self.obs)
+        )
     }
 }
 
@@ -198,7 +200,8 @@ where
             .count() as u64;
         elapsed = start.elapsed();
     }
-    let step_secs = elapsed.as_secs_f64();
+    // At least a nanosecond, so every rate is finite.
+    let step_secs = elapsed.as_secs_f64().max(1e-9);
 
     // Reset loop: each thread resets its own env with consecutive seeds.
     let start = Instant::now();
@@ -220,7 +223,7 @@ where
         })
         .into_iter()
         .sum();
-    let reset_secs = start.elapsed().as_secs_f64();
+    let reset_secs = start.elapsed().as_secs_f64().max(1e-9);
 
     Ok(Rates {
         steps_per_sec: steps as f64 / step_secs,

@@ -155,6 +155,7 @@ fn bench_reports_rates_as_json_lines() {
         .iter()
         .zip(["BabyAI-GoToLocal-v0", "BabyAI-BossLevel-v0"])
     {
+        assert!(line.starts_with("{\"env\":"), "{line}");
         let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
         assert_eq!(v["env"], id);
         assert_eq!(v["threads"], 2);
