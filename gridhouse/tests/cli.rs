@@ -226,3 +226,72 @@ fn replay_alfworld_missing_files_fail_cleanly() {
     assert!(stdout.contains("game file not found under /"), "{stdout}");
     assert!(!stderr.contains("panicked"));
 }
+
+#[test]
+fn bench_reports_rates_as_json_lines() {
+    let (ok, stdout, stderr) = gridhouse(&[
+        "bench",
+        "--env",
+        "BabyAI-GoToLocal-v0",
+        "--env",
+        "BabyAI-BossLevel-v0",
+        "--seconds",
+        "0.05",
+        "--threads",
+        "2",
+        "--batch",
+        "8",
+        "--json",
+    ]);
+    assert!(ok, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, id) in lines
+        .iter()
+        .zip(["BabyAI-GoToLocal-v0", "BabyAI-BossLevel-v0"])
+    {
+        assert!(line.starts_with("{\"env\":"), "{line}");
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
+        assert_eq!(v["env"], id);
+        assert_eq!(v["threads"], 2);
+        assert_eq!(v["obs"], "image");
+        for key in ["steps_per_sec", "resets_per_sec", "episodes_per_sec"] {
+            let x = v[key].as_f64().expect("a number");
+            assert!(x.is_finite() && x >= 0.0, "{key} = {x}");
+        }
+        assert!(v["steps_per_sec"].as_f64().unwrap() > 0.0);
+        assert!(v["resets_per_sec"].as_f64().unwrap() > 0.0);
+    }
+}
+
+#[test]
+fn bench_prints_a_table_by_default_format() {
+    let (ok, stdout, stderr) = gridhouse(&[
+        "bench",
+        "--env",
+        "BabyAI-GoToRedBallGrey-v0",
+        "--seconds",
+        "0.02",
+    ]);
+    assert!(ok, "{stderr}");
+    let mut lines = stdout.lines();
+    let header = lines.next().unwrap();
+    for col in ["env", "threads", "steps/s", "resets/s", "episodes/s", "obs"] {
+        assert!(header.contains(col), "{header}");
+    }
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("BabyAI-GoToRedBallGrey-v0"), "{row}");
+    assert!(row.ends_with("image"), "{row}");
+}
+
+#[test]
+fn bench_rejects_unknown_ids_and_bad_durations() {
+    let (ok, _, stderr) = gridhouse(&["bench", "--env", "BabyAI-Nope-v0", "--seconds", "0"]);
+    assert!(!ok);
+    assert!(stderr.contains("unknown env id"), "{stderr}");
+    let (ok, _, stderr) = gridhouse(&["bench", "--seconds", "NaN"]);
+    assert!(!ok);
+    assert!(stderr.contains("seconds"), "{stderr}");
+    let (ok, _, _) = gridhouse(&["bench", "--threads", "0"]);
+    assert!(!ok);
+}
