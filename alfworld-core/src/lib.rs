@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod commands;
 mod env;
 pub mod error;
+pub mod expert;
 pub mod game;
 pub mod goals;
 pub mod names;
