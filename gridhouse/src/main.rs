@@ -1,5 +1,6 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod alfworld;
 mod envs;
 mod play;
 mod registry;
@@ -24,6 +25,14 @@ Examples:
                                       the expert bot's success rate and episode lengths
   printf 'turn left\ngo forward\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
                                       play with BALROG's text observations and actions
+  gridhouse rollout --env alfworld/valid_unseen --policy searcher --episodes 134 --seed 0
+                                      the searcher expert on ALFWorld's unseen split (50 steps)
+  gridhouse rollout --games json_2.1.1/train --policy expert --episodes 100
+                                      the oracle expert on real ALFWorld game folders
+  gridhouse play --env alfworld/train --index 7
+                                      type ALFWorld commands (`admissible` lists them)
+  gridhouse export alfworld --set train --index 7 --out game7 --dialect 0.3
+                                      write game.tw-pddl and traj_data.json
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -41,11 +50,21 @@ enum Command {
     /// Replay recorded episodes and compare every observation, reward and flag.
     #[command(subcommand)]
     Replay(ReplayCommand),
-    /// Run episodes of a BabyAI level with the expert bot or a random policy.
+    /// Run episodes of a BabyAI level (bot or random) or an ALFWorld task set (expert,
+    /// searcher or random) and report success rate and episode lengths.
     Rollout(rollout::RolloutArgs),
-    /// Play a BabyAI level in the terminal with BALROG's text observations and actions
-    /// (reads one action per line; works with input piped on stdin).
+    /// Play a BabyAI level with BALROG's text observations and actions, or an ALFWorld game
+    /// by typing its commands (one per line; works with input piped on stdin).
     Play(play::PlayArgs),
+    /// Write a generated game as a game folder of the original engine.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportCommand {
+    /// A generated ALFWorld game as `game.tw-pddl` + `traj_data.json`.
+    Alfworld(alfworld::ExportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -81,6 +100,7 @@ fn main() -> ExitCode {
         Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
+        Command::Export(ExportCommand::Alfworld(args)) => alfworld::cmd_export(&args),
     };
     match result {
         Ok(code) => code,
