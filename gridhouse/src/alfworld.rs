@@ -170,7 +170,7 @@ pub fn play(opts: &PlayOptions<'_>, input: impl BufRead, mut out: impl Write) ->
             continue;
         }
         if cmd.eq_ignore_ascii_case("quit") || cmd.eq_ignore_ascii_case("exit") {
-            writeln!(out, "quit after {} steps", env.steps()).map_err(io)?;
+            writeln!(out, "quit after {}", steps(env.steps())).map_err(io)?;
             return Ok(false);
         }
         if cmd.eq_ignore_ascii_case("admissible") || cmd.eq_ignore_ascii_case("commands") {
@@ -198,11 +198,11 @@ pub fn play(opts: &PlayOptions<'_>, input: impl BufRead, mut out: impl Write) ->
         let (fb, won) = (o.feedback.to_string(), o.won);
         writeln!(out, "{fb}").map_err(io)?;
         if won {
-            writeln!(out, "You won in {} steps.", env.steps()).map_err(io)?;
+            writeln!(out, "You won in {}.", steps(env.steps())).map_err(io)?;
             return Ok(true);
         }
     }
-    writeln!(out, "end of input after {} steps", env.steps()).map_err(io)?;
+    writeln!(out, "end of input after {}", steps(env.steps())).map_err(io)?;
     Ok(false)
 }
 
@@ -240,4 +240,11 @@ pub fn cmd_export(args: &ExportArgs) -> Result<std::process::ExitCode, String> {
         args.out.display()
     );
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// `"1 step"`, `"N steps"`.
+fn steps(n: u32) -> String {
+    let mut s = String::new();
+    text_render::steps(&mut s, u64::from(n));
+    s
 }
