@@ -6,9 +6,9 @@
 //! with the same files. As ALFWorld's `collect_game_files` does, paths containing `movable` or
 //! `Sliced` are left out. Games are read and loaded one at a time, when asked for.
 
+use crate::LoadError;
 use crate::game::{Game, LoadOptions};
 use crate::goals::TaskType;
-use crate::LoadError;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -121,7 +121,10 @@ impl DirTaskSet {
 
     /// Reads and loads game `i` (with its `traj_data.json` when present).
     pub fn game(&self, i: usize) -> Result<Game, DirError> {
-        let path = self.games.get(i).ok_or_else(|| DirError::Empty(self.root.clone()))?;
+        let path = self
+            .games
+            .get(i)
+            .ok_or_else(|| DirError::Empty(self.root.clone()))?;
         load_game_file(path)
     }
 }

@@ -30,8 +30,7 @@ fn oracle_wins_reference_games_from_random_states() {
         for seed in 0..60u64 {
             let mut env = env_of(game);
             wander(&mut env, (seed as usize * 7) % 40, seed, |_, _| {});
-            oracle_episode(&mut env, BUDGET)
-                .unwrap_or_else(|e| panic!("{name} seed {seed}: {e}"));
+            oracle_episode(&mut env, BUDGET).unwrap_or_else(|e| panic!("{name} seed {seed}: {e}"));
         }
     }
 }
@@ -77,16 +76,20 @@ fn bfs(env: &Env, limit: usize) -> Option<usize> {
 fn oracle_plans_are_shortest_by_search() {
     let mut checked = 0;
     for (name, game) in &reference_games() {
-        for seed in 0..12u64 {
+        for seed in 0..40u64 {
             let mut env = env_of(game);
-            wander(&mut env, 3 + seed as usize * 3, seed + 100, |_, _| {});
+            wander(&mut env, 2 + seed as usize, seed + 100, |_, _| {});
             let mut oracle = Oracle::new(game).unwrap();
             let len = oracle.plan(env.game(), env.state()).len();
-            if len > 5 {
+            if len > 6 {
                 continue;
             }
             let best = bfs(&env, len);
-            assert_eq!(best, Some(len), "{name} seed {seed}: oracle {len}, search {best:?}");
+            assert_eq!(
+                best,
+                Some(len),
+                "{name} seed {seed}: oracle {len}, search {best:?}"
+            );
             checked += 1;
         }
     }
@@ -132,7 +135,11 @@ fn experts_win_generated_games() {
     let mut stats = [(0u32, 0u32, 0u32, 0u32); 6];
     for i in (0..Split::Train.len()).step_by(41) {
         let g = Split::Train.game(i).unwrap();
-        let wording = if i % 2 == 0 { Wording::V042 } else { Wording::V03 };
+        let wording = if i % 2 == 0 {
+            Wording::V042
+        } else {
+            Wording::V03
+        };
         let game = load_generated(&g, wording);
         assert_eq!(game.dialect(), dialect(wording));
         let mut env = env_of(&game);
@@ -155,5 +162,71 @@ fn experts_win_generated_games() {
             t + 1,
             f64::from(*len) / f64::from((*w).max(1))
         );
+    }
+}
+
+#[test]
+fn oracle_wins_a_large_sample_of_train_from_reset() {
+    let mut steps = 0u64;
+    let mut n = 0u64;
+    for i in (0..Split::Train.len()).step_by(5) {
+        let g = Split::Train.game(i).unwrap();
+        let wording = if i % 10 == 0 {
+            Wording::V03
+        } else {
+            Wording::V042
+        };
+        let game = load_generated(&g, wording);
+        let mut env = env_of(&game);
+        steps += u64::from(
+            oracle_episode(&mut env, BUDGET).unwrap_or_else(|e| panic!("train {i}: {e}")),
+        );
+        n += 1;
+    }
+    eprintln!(
+        "oracle: {n} train games won, mean {:.2} steps",
+        steps as f64 / n as f64
+    );
+}
+
+#[test]
+fn searcher_wins_alfworlds_looping_pick_two_game() {
+    // ALFWorld 0.4.2's handcoded expert loops here until its timeout (spec §8): the second
+    // apple is on a countertop it never visits after the first `move`.
+    for (name, game) in reference_games() {
+        if !name.ends_with("kitchen_pick_two_obj_and_place-Apple-None-Fridge") {
+            continue;
+        }
+        let mut env = env_of(&game);
+        let mut s = Searcher::new(&game).unwrap();
+        let steps = searcher_episode(&mut env, &mut s, BUDGET);
+        assert!(steps.is_some_and(|n| n <= 20), "{name}: {steps:?}");
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// From any state reached by random admissible commands, in a reference game or a
+        /// generated one, the oracle wins within the budget, every command admissible and the
+        /// plan one step shorter after each.
+        #[test]
+        fn oracle_wins_from_random_states(pick in 0usize..1000, walk in 0usize..60, seed in any::<u64>()) {
+            let refs = reference_games();
+            let game = if pick % 2 == 0 && !refs.is_empty() {
+                refs[pick % refs.len()].1.clone()
+            } else {
+                let g = Split::ValidUnseen.game((pick % 134) as u32).unwrap();
+                load_generated(&g, if pick % 3 == 0 { Wording::V03 } else { Wording::V042 })
+            };
+            let mut env = env_of(&game);
+            wander(&mut env, walk, seed, |_, _| {});
+            let r = oracle_episode(&mut env, BUDGET);
+            prop_assert!(r.is_ok(), "{:?}", r);
+        }
     }
 }

@@ -50,9 +50,10 @@ fn bench_experts(c: &mut Criterion) {
             b.iter(|| black_box(oracle.next(&game, env.state())))
         });
         let junk = holding_junk(&game);
-        c.bench_function(&format!("alfworld_expert/oracle_next_holding_{label}"), |b| {
-            b.iter(|| black_box(oracle.next(&game, junk.state())))
-        });
+        c.bench_function(
+            &format!("alfworld_expert/oracle_next_holding_{label}"),
+            |b| b.iter(|| black_box(oracle.next(&game, junk.state()))),
+        );
         let mut searcher = Searcher::new(&game).unwrap();
         c.bench_function(&format!("alfworld_expert/searcher_act_{label}"), |b| {
             b.iter(|| black_box(searcher.act(&mut env)))

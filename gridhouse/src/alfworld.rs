@@ -150,7 +150,11 @@ pub struct PlayOptions<'a> {
 /// A person plays one game: prints the intro, reads one command per line, prints the
 /// feedback. `admissible` lists the commands; `help` plays ALFWorld's help (or explains the
 /// CLI when the game has none); `quit` ends. Returns whether the game was won.
-pub fn play(opts: &PlayOptions<'_>, input: impl BufRead, mut out: impl Write) -> Result<bool, String> {
+pub fn play(
+    opts: &PlayOptions<'_>,
+    input: impl BufRead,
+    mut out: impl Write,
+) -> Result<bool, String> {
     let game = opts.games.game(opts.index, opts.wording)?;
     let dialect: Dialect = game.dialect();
     let mut env = Env::new(game, dialect);
@@ -193,7 +197,7 @@ pub fn play(opts: &PlayOptions<'_>, input: impl BufRead, mut out: impl Write) ->
             .map_err(io)?;
             continue;
         }
-        write!(out, "> {cmd}\n").map_err(io)?;
+        writeln!(out, "> {cmd}").map_err(io)?;
         let o = env.step_text(cmd);
         let (fb, won) = (o.feedback.to_string(), o.won);
         writeln!(out, "{fb}").map_err(io)?;

@@ -159,7 +159,13 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
         return Err("--env is required (or --games DIR for ALFWorld game folders)".to_string());
     }
     let start = Instant::now();
-    let summary = run(&args.env, args.policy, args.episodes, args.seed, progress_bar(args))?;
+    let summary = run(
+        &args.env,
+        args.policy,
+        args.episodes,
+        args.seed,
+        progress_bar(args),
+    )?;
     print_summary(args, &args.env, &summary, start);
     Ok(std::process::ExitCode::SUCCESS)
 }
@@ -270,7 +276,12 @@ fn cmd_alfworld(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
     for k in 0..args.episodes {
         let index = args.seed.wrapping_add(k) % games.len() as u64;
         let game = games.game(index as usize, wording)?;
-        results.push(episode(game, policy, args.seed.wrapping_add(k), args.max_steps)?);
+        results.push(episode(
+            game,
+            policy,
+            args.seed.wrapping_add(k),
+            args.max_steps,
+        )?);
         bar(k + 1);
     }
     print_summary(args, &label, &summarise(&results), start);

@@ -128,8 +128,16 @@ fn export_then_play_the_walkthrough_by_hand() {
     let out = dir.to_string_lossy().to_string();
     let (ok, stdout, stderr) = gridhouse(
         &[
-            "export", "alfworld", "--set", "valid_seen", "--index", "3", "--out", &out,
-            "--dialect", "0.3",
+            "export",
+            "alfworld",
+            "--set",
+            "valid_seen",
+            "--index",
+            "3",
+            "--out",
+            &out,
+            "--dialect",
+            "0.3",
         ],
         "",
     );

@@ -28,9 +28,9 @@
 //! # Ok(()) }
 //! ```
 
-mod oracle;
-mod searcher;
-mod spec;
+pub mod oracle;
+pub mod searcher;
+pub mod spec;
 
 pub use oracle::Oracle;
 pub use searcher::Searcher;

@@ -131,7 +131,9 @@ impl Oracle {
         if let GoalSpec::Place { flags, .. } = spec
             && flags.contains(ObjState::SLICED)
         {
-            return Err(ExpertError::new("sliced objects (ALFWorld filters such tasks out)"));
+            return Err(ExpertError::new(
+                "sliced objects (ALFWorld filters such tasks out)",
+            ));
         }
         Ok(Oracle {
             spec,
@@ -303,8 +305,8 @@ impl Oracle {
             [None; 3]
         };
         let must_drop = held != NONE && held != first;
-        for k in 0..3 {
-            if must_drop && spots[k].is_none() {
+        for (k, &spot) in spots.iter().enumerate() {
+            if must_drop && spot.is_none() {
                 continue;
             }
             if !must_drop && k > 0 {
@@ -312,7 +314,7 @@ impl Oracle {
             }
             let mut b = std::mem::take(&mut self.scratch);
             b.start(st);
-            let ok = (!must_drop || spots[k].is_some_and(|x| b.put(game, st, x)))
+            let ok = (!must_drop || spot.is_some_and(|x| b.put(game, st, x)))
                 && Self::deliver(&mut b, game, st, first, r, flags)
                 && second.is_none_or(|o| Self::deliver(&mut b, game, st, o, r, flags));
             self.scratch = b;
@@ -453,8 +455,8 @@ impl Oracle {
         } else {
             [None; 3]
         };
-        for k in 0..3 {
-            if must_drop && spots[k].is_none() {
+        for (k, &spot) in spots.iter().enumerate() {
+            if must_drop && spot.is_none() {
                 continue;
             }
             if !must_drop && k > 0 {
@@ -462,7 +464,7 @@ impl Oracle {
             }
             let mut b = std::mem::take(&mut self.scratch);
             b.start(st);
-            let mut ok = !must_drop || spots[k].is_some_and(|x| b.put(game, st, x));
+            let mut ok = !must_drop || spot.is_some_and(|x| b.put(game, st, x));
             if ok && b.held != o {
                 ok = container(game, st, o, b.loc).is_some_and(|q| b.take(game, st, o, q));
             }

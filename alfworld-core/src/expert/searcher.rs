@@ -62,7 +62,9 @@ impl Searcher {
         if let GoalSpec::Place { flags, .. } = spec
             && flags.contains(ObjState::SLICED)
         {
-            return Err(ExpertError::new("sliced objects (ALFWorld filters such tasks out)"));
+            return Err(ExpertError::new(
+                "sliced objects (ALFWorld filters such tasks out)",
+            ));
         }
         let nr = game.receptacles.len();
         let no = game.objects.len();
@@ -233,7 +235,13 @@ impl Searcher {
     }
 
     /// Fetches a seen object of type `otype` not in `keep` (the pick-two target).
-    fn fetch(&self, game: &Game, otype: u16, props: Props, skip: &dyn Fn(u16) -> bool) -> Option<Command> {
+    fn fetch(
+        &self,
+        game: &Game,
+        otype: u16,
+        props: Props,
+        skip: &dyn Fn(u16) -> bool,
+    ) -> Option<Command> {
         let mut found = None;
         for o in 0..game.objects.len() as u16 {
             let q = self.at[o as usize];
@@ -296,12 +304,15 @@ impl Searcher {
         props: Props,
         flags: ObjState,
     ) -> Option<Command> {
-        let ok = |s: &Self, o: u16| of_type(game, o, otype, props) && s.flags[o as usize].contains(flags);
+        let ok = |s: &Self, o: u16| {
+            of_type(game, o, otype, props) && s.flags[o as usize].contains(flags)
+        };
         // The target: the receptacle of the type holding most seen finished instances.
         let mut target: Option<(u16, usize)> = None;
         for r in 0..game.receptacles.len() as u16 {
             let rec = &game.receptacles[r as usize];
-            if rec.rtype != Some(rtype) || !accepts(game, r, Some(otype)) || rec.location.is_none() {
+            if rec.rtype != Some(rtype) || !accepts(game, r, Some(otype)) || rec.location.is_none()
+            {
                 continue;
             }
             let k = (0..game.objects.len() as u16)
