@@ -11,7 +11,7 @@ use text_render::babyai::{BalrogAction, instruction_prompt};
 pub struct PlayArgs {
     /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
     /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or an
-    /// ALFWorld task set (alfworld/SET[/TASK_TYPE], with --index) or `alfworld-dir:PATH`.
+    /// ALFWorld task set (`alfworld/SET[/TASK_TYPE]`, with --index) or `alfworld-dir:PATH`.
     #[arg(long, default_value = "")]
     pub env: String,
     /// ALFWorld: the game index in the task set.

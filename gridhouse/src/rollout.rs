@@ -39,7 +39,7 @@ pub struct RolloutArgs {
     /// Env id: a BabyAI level (see `gridhouse list`), a BALROG task
     /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or
     /// `all` for every one of them, one line each; or an ALFWorld task set
-    /// (alfworld/SET[/TASK_TYPE][/ROOM_KIND], SET train, valid_seen, valid_unseen) or
+    /// (`alfworld/SET[/TASK_TYPE][/ROOM_KIND]`, SET train, valid_seen, valid_unseen) or
     /// `alfworld-dir:PATH` (a folder of ALFWorld game folders).
     #[arg(long, default_value = "")]
     pub env: String,
