@@ -123,7 +123,11 @@ pub fn episode(
             s.act(&mut env)
         } else {
             let adm = env.admissible();
-            adm[rng.random_range(0..adm.len())]
+            if adm.is_empty() {
+                Command::Look
+            } else {
+                adm[rng.random_range(0..adm.len())]
+            }
         };
         let out = env.step(cmd);
         let (won, done) = (out.won, out.done);
