@@ -634,3 +634,35 @@ fn task_sets_parse_from_env_ids() {
         assert!(e.to_string().contains("unknown ALFWorld task set"), "{bad}");
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Any seed, any kind: placement rules hold and every sampled task is won by its
+        /// walkthrough.
+        #[test]
+        fn procedural_households_keep_the_rules(kind in 0usize..4, seed in any::<u64>()) {
+            let kind = RoomKind::ALL[kind];
+            let h = Household::procedural(kind, seed);
+            check_placement(&h);
+            if let Some(g) = GeneratedGame::procedural(kind, None, seed) {
+                check_walkthrough(&g, Wording::V042);
+            }
+        }
+
+        /// Any seed on any ALFRED scene.
+        #[test]
+        fn scene_households_keep_the_rules(scene in 0usize..120, seed in any::<u64>()) {
+            let number = scenes::all_scenes()[scene].number;
+            let h = Household::alfred(number, seed).unwrap();
+            check_placement(&h);
+            if let Some(g) = GeneratedGame::on_scene(number, None, seed) {
+                check_walkthrough(&g, Wording::V03);
+            }
+        }
+    }
+}

@@ -96,6 +96,11 @@ fn check(game: &GeneratedGame, wording: Wording, stats: &mut Stats) {
     );
     assert_eq!(loaded.task(), game.task.sentence, "{ctx}");
     assert_eq!(loaded.task_type(), Some(game.task.task_type), "{ctx}");
+    // The demangled names the walkthrough uses are the engine's names for every entity.
+    let names = game.names();
+    for name in names.receptacles.iter().chain(&names.objects) {
+        assert!(loaded.find(name).is_some(), "{ctx}: engine has no `{name}`");
+    }
     stats.games += 1;
     stats.receptacles += game.household.receptacles.len();
     stats.objects += game.household.objects.len();

@@ -17,7 +17,9 @@ fn gridhouse(args: &[&str]) -> (bool, String, String) {
 fn list_prints_one_line_per_registered_id() {
     let (ok, stdout, _) = gridhouse(&["list"]);
     assert!(ok);
-    let n = babyai_core::LEVEL_IDS.len() + alfworld_core::ENV_IDS.len();
+    let n = babyai_core::LEVEL_IDS.len()
+        + babyai_core::balrog::BALROG_TASKS.len()
+        + alfworld_core::ENV_IDS.len();
     if n == 0 {
         assert!(stdout.contains("no envs registered"));
     } else {
@@ -50,7 +52,12 @@ const SAMPLE: &str = concat!(
 fn list_shows_babyai_size_and_max_steps() {
     let (ok, stdout, _) = gridhouse(&["list", "--engine", "babyai"]);
     assert!(ok);
-    assert_eq!(stdout.lines().count(), 96);
+    assert_eq!(
+        stdout.lines().count(),
+        96 + 5,
+        "96 Minigrid levels and BALROG's 5 tasks"
+    );
+    assert!(stdout.contains("BabyAI-MixedTrainLocal-v0/pick_up_seq_go_to "));
     let line = stdout
         .lines()
         .find(|l| l.starts_with("BabyAI-KeyCorridorS3R1-v0 "))

@@ -408,16 +408,25 @@ fn start_pose(receps: &[Receptacle], rng: &mut ChaCha8Rng) -> Pose {
         z0 = z0.min(r.pose.z);
         z1 = z1.max(r.pose.z);
     }
-    loop {
+    for attempt in 0u32.. {
+        // A room whose receptacles crowd a tiny box: grow the box now and then.
+        let grow = (attempt / 64).min(64) as i16;
         let p = Pose {
-            x: rng.random_range(x0..=x1),
-            z: rng.random_range(z0..=z1),
+            x: rng.random_range(x0 - grow..=x1 + grow),
+            z: rng.random_range(z0 - grow..=z1 + grow),
             rot: 90 * rng.random_range(0..4i16),
             horizon: 30,
         };
         if receps.iter().all(|r| r.pose != p) {
             return p;
         }
+    }
+    // Unreachable: a box grown by 64 cells has room; a fixed fallback keeps the function total.
+    Pose {
+        x: x1 + 65,
+        z: z1 + 65,
+        rot: 0,
+        horizon: 30,
     }
 }
 
