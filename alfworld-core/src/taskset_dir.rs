@@ -61,8 +61,8 @@ pub struct DirTaskSet {
 }
 
 impl DirTaskSet {
-    /// Every `game.tw-pddl` under `root` (optionally only folders whose task-type prefix is
-    /// `task_type`), sorted by path.
+    /// Every `game.tw-pddl` under `root` (optionally only those with a folder named for
+    /// `task_type`, as `pick_two_obj_and_place-Apple-None-Fridge-26`), sorted by path.
     pub fn open(root: &Path, task_type: Option<TaskType>) -> Result<DirTaskSet, DirError> {
         let mut games = Vec::new();
         let mut stack = vec![root.to_path_buf()];
@@ -81,12 +81,13 @@ impl DirTaskSet {
             }
         }
         games.retain(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy();
-            !rel.contains("movable")
-                && !rel.contains("Sliced")
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            let text = rel.to_string_lossy();
+            !text.contains("movable")
+                && !text.contains("Sliced")
                 && task_type.is_none_or(|t| {
-                    p.components()
-                        .any(|c| c.as_os_str().to_string_lossy().starts_with(t.name()))
+                    rel.components()
+                        .any(|c| c.as_os_str().to_string_lossy().contains(t.name()))
                 })
         });
         games.sort();

@@ -24,7 +24,7 @@
 //!     assert!(env.admissible().contains(&cmd));
 //!     let _ = env.step(cmd);
 //! }
-//! assert_eq!(env.steps(), 4);
+//! assert_eq!(env.steps(), 5); // go to, take, go to, open the fridge, move
 //! # Ok(()) }
 //! ```
 
