@@ -10,7 +10,8 @@
 //! Policy: with the object in hand, clean/heat/cool it if needed and put it in the target
 //! receptacle (for pick-two, the one already holding an instance); with something else in
 //! hand, put it down; otherwise fetch a seen instance, or visit the next receptacle not yet
-//! seen, those whose class may hold the object first, surfaces before closed containers.
+//! seen, those whose class may hold the object first: one standing where the agent is (one
+//! step to look), then surfaces, then closed containers.
 //! Receptacles are visited once (a seen receptacle is only visited again to fetch something
 //! seen there), so it cannot loop; it never closes what it opened.
 
@@ -180,7 +181,7 @@ impl Searcher {
     /// The next receptacle to look into for an object of type `otype` (or `lamp`).
     fn explore(&mut self, game: &Game, otype: u16, lamp: Option<u16>) -> Option<Command> {
         for _ in 0..2 {
-            for rank in 0..6 {
+            for rank in 0..7 {
                 for r in 0..game.receptacles.len() as u16 {
                     if self.seen[r as usize] {
                         continue;
@@ -188,12 +189,16 @@ impl Searcher {
                     let rec = &game.receptacles[r as usize];
                     let fits = accepts(game, r, Some(otype));
                     let fits_lamp = lamp.is_some_and(|l| accepts(game, r, Some(l)));
+                    // Already at its spot (another receptacle shares it): one step to look.
+                    let here =
+                        self.has(Command::Open(r)) || self.has(Command::ExamineReceptacle(r));
                     let want = match rank {
-                        0 => fits && !rec.openable,
-                        1 => fits && rec.openable,
-                        2 => fits_lamp && !rec.openable,
-                        3 => fits_lamp && rec.openable,
-                        4 => !fits && !fits_lamp && !rec.openable,
+                        0 => (fits || fits_lamp) && here,
+                        1 => fits && !rec.openable,
+                        2 => fits && rec.openable,
+                        3 => fits_lamp && !rec.openable,
+                        4 => fits_lamp && rec.openable,
+                        5 => !fits && !fits_lamp && !rec.openable,
                         _ => !fits && !fits_lamp && rec.openable,
                     };
                     if want && let Some(c) = self.visit(r) {
