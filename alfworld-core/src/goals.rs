@@ -644,3 +644,103 @@ pub(crate) fn evaluate(game: &Game, st: &State, bind: &mut [Val]) -> bool {
     let mut e = Eval { game, st, bind };
     e.eval(&game.goal.root)
 }
+
+/// An argument of a [`GoalAtom`]: a goal variable or a constant of the game.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AtomArg {
+    /// A goal variable (its slot).
+    Var(u16),
+    /// The agent.
+    Agent,
+    /// A receptacle type.
+    RType(u16),
+    /// An object type.
+    OType(u16),
+    /// A receptacle constant.
+    Rec(u16),
+    /// An object constant.
+    Obj(u16),
+    /// Anything else (a location constant, an unknown name, no argument).
+    Other,
+}
+
+/// What a [`GoalAtom`] states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AtomPred {
+    AtLocation,
+    ReceptacleAtLocation,
+    InReceptacle,
+    ReceptacleType,
+    ObjectType,
+    Holds,
+    Prop(Props),
+    Flag(ObjState),
+    /// `(not (= a b))`
+    Distinct,
+    /// Any other predicate (the expert cannot plan for it).
+    Other,
+}
+
+/// One positive conjunct of a purely existential-conjunctive goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GoalAtom {
+    pub(crate) pred: AtomPred,
+    pub(crate) args: [AtomArg; 2],
+}
+
+/// The goal as a flat list of conjuncts when it is a conjunction of (nested) existentials over
+/// atoms and `(not (= ?a ?b))` (the shape of every ALFWorld goal); `None` for any other shape.
+pub(crate) fn goal_atoms(game: &Game) -> Option<Vec<GoalAtom>> {
+    fn arg(a: &Arg) -> AtomArg {
+        match a {
+            Arg::Slot(s) => AtomArg::Var(*s),
+            Arg::Val(Val::Agent) => AtomArg::Agent,
+            Arg::Val(Val::RType(t)) => AtomArg::RType(*t),
+            Arg::Val(Val::OType(t)) => AtomArg::OType(*t),
+            Arg::Val(Val::Rec(r)) => AtomArg::Rec(*r),
+            Arg::Val(Val::Obj(o)) => AtomArg::Obj(*o),
+            Arg::Val(_) => AtomArg::Other,
+        }
+    }
+    fn walk(g: &G, out: &mut Vec<GoalAtom>) -> Option<()> {
+        match g {
+            G::Const(true) => Some(()),
+            G::And(v) => v.iter().try_for_each(|x| walk(x, out)),
+            G::Quant {
+                exists: true, conj, ..
+            } => conj.iter().try_for_each(|x| walk(x, out)),
+            G::Not(x) => match &**x {
+                G::Eq(a, b) => {
+                    out.push(GoalAtom {
+                        pred: AtomPred::Distinct,
+                        args: [arg(a), arg(b)],
+                    });
+                    Some(())
+                }
+                _ => None,
+            },
+            G::Atom(p, a) => {
+                let pred = match p {
+                    Pred::AtLocation => AtomPred::AtLocation,
+                    Pred::ReceptacleAtLocation => AtomPred::ReceptacleAtLocation,
+                    Pred::InReceptacle => AtomPred::InReceptacle,
+                    Pred::ReceptacleType => AtomPred::ReceptacleType,
+                    Pred::ObjectType => AtomPred::ObjectType,
+                    Pred::Holds => AtomPred::Holds,
+                    Pred::Prop(f) => AtomPred::Prop(*f),
+                    Pred::Flag(f) => AtomPred::Flag(*f),
+                    _ => AtomPred::Other,
+                };
+                out.push(GoalAtom {
+                    pred,
+                    args: [arg(&a[0]), arg(&a[1])],
+                });
+                Some(())
+            }
+            _ => None,
+        }
+    }
+    let mut out = Vec::new();
+    walk(&game.goal.root, &mut out)?;
+    Some(out)
+}

@@ -29,12 +29,14 @@ pub mod catalog;
 pub mod commands;
 mod env;
 pub mod error;
+pub mod expert;
 pub mod game;
 pub mod goals;
 pub mod names;
 pub mod pddl;
 pub mod rules;
 pub mod state;
+pub mod taskset_dir;
 pub mod testing;
 
 pub use commands::Command;
@@ -45,9 +47,31 @@ pub use goals::TaskType;
 pub use state::{ObjState, Rel, State};
 pub use text_render::alfworld::Dialect;
 
-/// Env ids (task sets) this crate can build. Task sets come with the generator; until then
-/// games are loaded from files.
-pub const ENV_IDS: &[&str] = &[];
+/// Env ids of the generated task sets ([`generator::TaskSet::from_env_id`] builds them): each
+/// split, and each split per task type. A room kind can be added (`alfworld/train/1/Kitchen`).
+pub const ENV_IDS: &[&str] = &[
+    "alfworld/train",
+    "alfworld/train/pick_and_place_simple",
+    "alfworld/train/look_at_obj_in_light",
+    "alfworld/train/pick_clean_then_place_in_recep",
+    "alfworld/train/pick_heat_then_place_in_recep",
+    "alfworld/train/pick_cool_then_place_in_recep",
+    "alfworld/train/pick_two_obj_and_place",
+    "alfworld/valid_seen",
+    "alfworld/valid_seen/pick_and_place_simple",
+    "alfworld/valid_seen/look_at_obj_in_light",
+    "alfworld/valid_seen/pick_clean_then_place_in_recep",
+    "alfworld/valid_seen/pick_heat_then_place_in_recep",
+    "alfworld/valid_seen/pick_cool_then_place_in_recep",
+    "alfworld/valid_seen/pick_two_obj_and_place",
+    "alfworld/valid_unseen",
+    "alfworld/valid_unseen/pick_and_place_simple",
+    "alfworld/valid_unseen/look_at_obj_in_light",
+    "alfworld/valid_unseen/pick_clean_then_place_in_recep",
+    "alfworld/valid_unseen/pick_heat_then_place_in_recep",
+    "alfworld/valid_unseen/pick_cool_then_place_in_recep",
+    "alfworld/valid_unseen/pick_two_obj_and_place",
+];
 
 #[path = "gen/mod.rs"]
 pub mod generator;

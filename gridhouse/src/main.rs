@@ -1,5 +1,6 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod alfworld;
 mod bench;
 mod envs;
 mod play;
@@ -27,6 +28,14 @@ Examples:
                                       play with BALROG's text observations and actions
   gridhouse bench                     random-policy throughput of a representative set
   gridhouse bench --env BabyAI-BossLevel-v0 --threads 2 --seconds 3 --json
+  gridhouse rollout --env alfworld/valid_unseen --policy searcher --episodes 134 --seed 0
+                                      the searcher expert on ALFWorld's unseen split (50 steps)
+  gridhouse rollout --games json_2.1.1/train --policy expert --episodes 100
+                                      the oracle expert on real ALFWorld game folders
+  gridhouse play --env alfworld/train --index 7
+                                      type ALFWorld commands (`admissible` lists them)
+  gridhouse export alfworld --set train --index 7 --out game7 --dialect 0.3
+                                      write game.tw-pddl and traj_data.json
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -44,13 +53,23 @@ enum Command {
     /// Replay recorded episodes and compare every observation, reward and flag.
     #[command(subcommand)]
     Replay(ReplayCommand),
-    /// Run episodes of a BabyAI level with the expert bot or a random policy.
+    /// Run episodes of a BabyAI level (bot or random) or an ALFWorld task set (expert,
+    /// searcher or random) and report success rate and episode lengths.
     Rollout(rollout::RolloutArgs),
-    /// Play a BabyAI level in the terminal with BALROG's text observations and actions
-    /// (reads one action per line; works with input piped on stdin).
+    /// Play a BabyAI level with BALROG's text observations and actions, or an ALFWorld game
+    /// by typing its commands (one per line; works with input piped on stdin).
     Play(play::PlayArgs),
     /// Random-policy rollouts with auto-reset: steps/s, resets/s and episodes/s per env id.
     Bench(BenchArgs),
+    /// Write a generated game as a game folder of the original engine.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportCommand {
+    /// A generated ALFWorld game as `game.tw-pddl` + `traj_data.json`.
+    Alfworld(alfworld::ExportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,6 +125,7 @@ fn main() -> ExitCode {
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
         Command::Bench(args) => cmd_bench(&args),
+        Command::Export(ExportCommand::Alfworld(args)) => alfworld::cmd_export(&args),
     };
     match result {
         Ok(code) => code,

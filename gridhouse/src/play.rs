@@ -1,5 +1,5 @@
 //! `gridhouse play`: a person (or a script on stdin) plays a BabyAI level through BALROG's
-//! text observation and its six text actions.
+//! text observation and its six text actions, or an ALFWorld game by typing its commands.
 
 use crate::envs::AnyEnv;
 use babyai_core::Action;
@@ -10,9 +10,19 @@ use text_render::babyai::{BalrogAction, instruction_prompt};
 #[derive(clap::Args, Debug)]
 pub struct PlayArgs {
     /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
-    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to).
-    #[arg(long)]
+    /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or an
+    /// ALFWorld task set (`alfworld/SET[/TASK_TYPE]`, with --index) or `alfworld-dir:PATH`.
+    #[arg(long, default_value = "")]
     pub env: String,
+    /// ALFWorld: the game index in the task set.
+    #[arg(long, default_value_t = 0)]
+    pub index: usize,
+    /// ALFWorld: play this `game.tw-pddl` file (its `traj_data.json` beside it is read too).
+    #[arg(long)]
+    pub game: Option<std::path::PathBuf>,
+    /// ALFWorld: wording of generated games, 0.4.2 or 0.3.
+    #[arg(long, default_value = "0.4.2")]
+    pub dialect: String,
     /// Reset seed.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -28,6 +38,30 @@ pub struct PlayArgs {
 /// Plays one episode, reading actions from `input` and writing everything to `out`.
 /// Returns whether the episode was won.
 pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result<bool, String> {
+    if args.game.is_some() || args.env.starts_with("alfworld") {
+        use crate::alfworld::{Games, PlayOptions, parse_wording};
+        let games = match &args.game {
+            Some(p) => Games::File(p.clone()),
+            None => Games::from_env_id(&args.env)?,
+        };
+        if args.index >= games.len() {
+            return Err(format!(
+                "{} has {} games: no index {}",
+                args.env,
+                games.len(),
+                args.index
+            ));
+        }
+        let opts = PlayOptions {
+            games: &games,
+            index: args.index,
+            wording: parse_wording(&args.dialect)?,
+        };
+        return crate::alfworld::play(&opts, input, out);
+    }
+    if args.env.is_empty() {
+        return Err("--env is required (or --game FILE for an ALFWorld game)".to_string());
+    }
     let mut env = AnyEnv::make(&args.env)?;
     env.reset(args.seed);
     let io = |e: std::io::Error| format!("cannot write: {e}");

@@ -37,7 +37,7 @@ pub fn entries() -> Vec<Entry> {
     let alfworld = alfworld_core::ENV_IDS.iter().map(|id| Entry {
         id: (*id).to_string(),
         engine: Engine::Alfworld,
-        description: "ALFWorld task set".to_string(),
+        description: alfworld_description(id),
     });
     babyai.chain(balrog).chain(alfworld).collect()
 }
@@ -61,4 +61,18 @@ fn babyai_description(l: &babyai_core::levels::LevelSpec) -> String {
         l.num_rows,
         l.room_size
     )
+}
+
+/// `ALFWorld task set: 3553 generated games (train scenes), any task type`.
+fn alfworld_description(id: &str) -> String {
+    let n = alfworld_core::generator::TaskSet::from_env_id(id).map_or(0, |s| s.len());
+    let mut parts = id.split('/').skip(1);
+    let split = parts.next().unwrap_or("");
+    let scenes = if split == "valid_unseen" {
+        "unseen scenes"
+    } else {
+        "train scenes"
+    };
+    let task = parts.next().unwrap_or("any task type");
+    format!("ALFWorld task set: {n} generated games ({scenes}), {task}")
 }

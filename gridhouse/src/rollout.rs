@@ -1,4 +1,5 @@
-//! `gridhouse rollout`: run episodes of a BabyAI level with a policy and report statistics.
+//! `gridhouse rollout`: run episodes of a BabyAI level or an ALFWorld task set with a policy
+//! and report statistics.
 
 use crate::envs::AnyEnv;
 use babyai_core::bot::Bot;
@@ -13,8 +14,23 @@ pub enum Policy {
     /// Uniform over Minigrid's 7 actions, from numpy's `Generator(PCG64(seed))` stream of the
     /// episode's seed (`integers(0, 7)` per step).
     Random,
-    /// The expert bot (`babyai_core::bot::Bot`).
+    /// The expert bot (`babyai_core::bot::Bot`); for ALFWorld the same as `expert`.
     Bot,
+    /// ALFWorld's oracle expert (plays shortest plans); for BabyAI the same as `bot`.
+    Expert,
+    /// ALFWorld's searcher expert (uses only what it has observed).
+    Searcher,
+}
+
+impl Policy {
+    fn name(self) -> &'static str {
+        match self {
+            Policy::Random => "random",
+            Policy::Bot => "bot",
+            Policy::Expert => "expert",
+            Policy::Searcher => "searcher",
+        }
+    }
 }
 
 /// Arguments of `gridhouse rollout`.
@@ -22,13 +38,25 @@ pub enum Policy {
 pub struct RolloutArgs {
     /// Env id: a BabyAI level (see `gridhouse list`), a BALROG task
     /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or
-    /// `all` for every one of them, one line each.
-    #[arg(long)]
+    /// `all` for every one of them, one line each; or an ALFWorld task set
+    /// (`alfworld/SET[/TASK_TYPE][/ROOM_KIND]`, SET train, valid_seen, valid_unseen) or
+    /// `alfworld-dir:PATH` (a folder of ALFWorld game folders).
+    #[arg(long, default_value = "")]
     pub env: String,
+    /// ALFWorld: play the game folders (containing `game.tw-pddl`) under this directory.
+    #[arg(long)]
+    pub games: Option<std::path::PathBuf>,
+    /// ALFWorld: steps per episode (ALFWorld's evaluation budget is 50).
+    #[arg(long, default_value_t = crate::alfworld::DEFAULT_MAX_STEPS)]
+    pub max_steps: u32,
+    /// ALFWorld: wording of generated games, 0.4.2 or 0.3.
+    #[arg(long, default_value = "0.4.2")]
+    pub dialect: String,
     /// Who acts.
     #[arg(long, value_enum, default_value = "bot")]
     pub policy: Policy,
-    /// Number of episodes; episode i is reset with seed S + i.
+    /// Number of episodes; episode i is reset with seed S + i (ALFWorld: plays game S + i of
+    /// the set, wrapping around).
     #[arg(long, default_value_t = 100)]
     pub episodes: u64,
     /// First seed.
@@ -65,13 +93,16 @@ pub fn run(
     seed: u64,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, String> {
+    if policy == Policy::Searcher {
+        return Err("the searcher policy is for ALFWorld; BabyAI has random and bot".to_string());
+    }
     let mut env = AnyEnv::make(env_id)?;
     let mut lengths = Vec::with_capacity(episodes as usize);
     let (mut wins, mut total_return, mut steps) = (0u64, 0.0f64, 0u64);
     for i in 0..episodes {
         let s = seed.wrapping_add(i);
         env.reset(s);
-        let mut bot = (policy == Policy::Bot).then(|| Bot::new(env.env()));
+        let mut bot = matches!(policy, Policy::Bot | Policy::Expert).then(|| Bot::new(env.env()));
         let mut rng = Pcg64::from_seed(s);
         let mut ret = 0.0;
         let mut len = 0u64;
@@ -121,9 +152,28 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
     if args.env == "all" {
         return cmd_all(args);
     }
-    let show = std::io::stderr().is_terminal() && args.episodes >= 50;
+    if args.games.is_some() || args.env.starts_with("alfworld") {
+        return cmd_alfworld(args);
+    }
+    if args.env.is_empty() {
+        return Err("--env is required (or --games DIR for ALFWorld game folders)".to_string());
+    }
     let start = Instant::now();
-    let summary = run(&args.env, args.policy, args.episodes, args.seed, |done| {
+    let summary = run(
+        &args.env,
+        args.policy,
+        args.episodes,
+        args.seed,
+        progress_bar(args),
+    )?;
+    print_summary(args, &args.env, &summary, start);
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// A progress bar on stderr when it is a terminal and the run is long.
+fn progress_bar(args: &RolloutArgs) -> impl FnMut(u64) + '_ {
+    let show = std::io::stderr().is_terminal() && args.episodes >= 50;
+    move |done| {
         if show && (done % (args.episodes / 50).max(1) == 0 || done == args.episodes) {
             let filled = (done * 40 / args.episodes) as usize;
             let mut err = std::io::stderr();
@@ -138,17 +188,18 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
                 let _ = writeln!(err);
             }
         }
-    })?;
+    }
+}
+
+/// Prints a summary as text or JSON.
+fn print_summary(args: &RolloutArgs, env: &str, summary: &Summary, start: Instant) {
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let steps_per_sec = summary.steps as f64 / secs;
     let episodes_per_sec = summary.episodes as f64 / secs;
     if args.json {
-        let policy = match args.policy {
-            Policy::Random => "random",
-            Policy::Bot => "bot",
-        };
+        let policy = args.policy.name();
         let v = serde_json::json!({
-            "env": args.env,
+            "env": env,
             "policy": policy,
             "seed": args.seed,
             "episodes": summary.episodes,
@@ -164,11 +215,8 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
     } else {
         println!(
             "{} with the {} policy, seeds {}..{}",
-            args.env,
-            match args.policy {
-                Policy::Random => "random",
-                Policy::Bot => "bot",
-            },
+            env,
+            args.policy.name(),
             args.seed,
             args.seed.saturating_add(args.episodes - 1)
         );
@@ -180,6 +228,63 @@ pub fn cmd(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
         println!("episodes/s     {episodes_per_sec:.1}");
         println!("steps/s        {steps_per_sec:.0}");
     }
+}
+
+/// Aggregates episode results into a summary (success = won, return 1 when won).
+fn summarise(results: &[(bool, u32)]) -> Summary {
+    let mut lengths: Vec<u64> = results.iter().map(|r| u64::from(r.1)).collect();
+    let wins = results.iter().filter(|r| r.0).count() as f64;
+    let steps: u64 = lengths.iter().sum();
+    lengths.sort_unstable();
+    let n = lengths.len();
+    let median = match n {
+        0 => f64::NAN,
+        _ if n % 2 == 1 => lengths[n / 2] as f64,
+        _ => (lengths[n / 2 - 1] + lengths[n / 2]) as f64 / 2.0,
+    };
+    let per = |x: f64| if n == 0 { f64::NAN } else { x / n as f64 };
+    Summary {
+        episodes: n as u64,
+        success_rate: per(wins),
+        mean_return: per(wins),
+        mean_length: per(steps as f64),
+        median_length: median,
+        steps,
+    }
+}
+
+/// ALFWorld rollouts: episode k plays game S + k of the set (wrapping around).
+fn cmd_alfworld(args: &RolloutArgs) -> Result<std::process::ExitCode, String> {
+    use crate::alfworld::{AlfPolicy, Games, episode, parse_wording};
+    let games = match &args.games {
+        Some(dir) => Games::from_dir(dir)?,
+        None => Games::from_env_id(&args.env)?,
+    };
+    let label = match &args.games {
+        Some(dir) => format!("alfworld-dir:{}", dir.display()),
+        None => args.env.clone(),
+    };
+    let wording = parse_wording(&args.dialect)?;
+    let policy = match args.policy {
+        Policy::Random => AlfPolicy::Random,
+        Policy::Bot | Policy::Expert => AlfPolicy::Expert,
+        Policy::Searcher => AlfPolicy::Searcher,
+    };
+    let start = Instant::now();
+    let mut bar = progress_bar(args);
+    let mut results = Vec::with_capacity(args.episodes as usize);
+    for k in 0..args.episodes {
+        let index = args.seed.wrapping_add(k) % games.len() as u64;
+        let game = games.game(index as usize, wording)?;
+        results.push(episode(
+            game,
+            policy,
+            args.seed.wrapping_add(k),
+            args.max_steps,
+        )?);
+        bar(k + 1);
+    }
+    print_summary(args, &label, &summarise(&results), start);
     Ok(std::process::ExitCode::SUCCESS)
 }
 
