@@ -14,11 +14,14 @@
 //! Steps/s counts env steps (resets done by auto-reset included in the time); episodes/s
 //! counts episodes that ended during the step loop; resets/s comes from the reset loop.
 
+use crate::alfworld::{DEFAULT_MAX_STEPS, Games};
+use alfworld_core::generator::Wording;
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, Action, LevelEnv};
 use env_api::{AutoResetMode, BatchOut, Env, Observe, VecEnv};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The env ids measured when `gridhouse bench` is given none: BabyAI levels from the
@@ -31,6 +34,7 @@ pub const DEFAULT_ENVS: &[&str] = &[
     "BabyAI-GoTo-v0",
     "BabyAI-Synth-v0",
     "BabyAI-BossLevel-v0",
+    "alfworld/train",
 ];
 
 /// The seed of the batch and of the action source: fixed, so runs do the same work.
@@ -82,10 +86,13 @@ impl Measurement {
 }
 
 /// An env id resolved to the engine that runs it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone)]
 pub enum Target {
     /// A registered BabyAI level; observation: the 7x7x3 image.
     Babyai(&'static babyai_core::levels::LevelSpec),
+    /// An ALFWorld task set (or directory of game folders); observation: the feedback text,
+    /// and with `admissible` the whole admissible-command list rendered as text too.
+    Alfworld(Arc<Games>),
 }
 
 impl Target {
@@ -94,18 +101,17 @@ impl Target {
         if let Some(spec) = babyai_core::levels::registry::find(id) {
             return Ok(Target::Babyai(spec));
         }
-        if alfworld_core::ENV_IDS.contains(&id) {
-            return Err(format!(
-                "{id:?} is an ALFWorld id; this build's ALFWorld engine has no steppable envs"
-            ));
+        if id.starts_with("alfworld/") || id.starts_with("alfworld-dir:") {
+            return Games::from_env_id(id).map(|g| Target::Alfworld(Arc::new(g)));
         }
         Err(format!(
             "unknown env id {id:?} (see `gridhouse list` for the registered ids)"
         ))
     }
 
-    /// Runs both loops for this target.
-    pub fn measure(self, id: &str, cfg: Config) -> Result<Measurement, String> {
+    /// Runs both loops for this target. ALFWorld ids are measured twice: with the feedback
+    /// text every step, then with the admissible list rendered too.
+    pub fn measure(&self, id: &str, cfg: Config) -> Result<Vec<Measurement>, String> {
         match self {
             Target::Babyai(spec) => {
                 let rates = measure(
@@ -114,9 +120,113 @@ impl Target {
                     random_babyai_action,
                     cfg,
                 )?;
-                Ok(rates.into_measurement(id, cfg.threads, "image"))
+                Ok(vec![rates.into_measurement(id, cfg.threads, "image")])
+            }
+            Target::Alfworld(games) => [false, true]
+                .into_iter()
+                .map(|admissible| {
+                    let rates = measure(
+                        || AlfworldBenchEnv::new(Arc::clone(games), admissible),
+                        String::new(),
+                        |rng: &mut ChaCha8Rng| rng.random::<u32>(),
+                        cfg,
+                    )?;
+                    let obs = if admissible {
+                        "text+admissible"
+                    } else {
+                        "text"
+                    };
+                    Ok(rates.into_measurement(id, cfg.threads, obs))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An ALFWorld game of a task set as a batchable env: `reset(seed)` plays game
+/// `seed % len` (generated, 0.4.2 wording) with ALFWorld's 50-step budget; an action is a
+/// random number that picks one admissible command (uniformly, by index); every step renders
+/// the feedback text, and with `admissible` the admissible list as text, into the env's
+/// observation buffer.
+struct AlfworldBenchEnv {
+    games: Arc<Games>,
+    env: Option<alfworld_core::Env>,
+    admissible: bool,
+    obs: String,
+}
+
+impl AlfworldBenchEnv {
+    fn new(games: Arc<Games>, admissible: bool) -> Self {
+        AlfworldBenchEnv {
+            games,
+            env: None,
+            admissible,
+            obs: String::new(),
+        }
+    }
+
+    fn render(&mut self) {
+        self.obs.clear();
+        let Some(env) = self.env.as_mut() else {
+            return;
+        };
+        self.obs.push_str(env.feedback());
+        if self.admissible {
+            for text in env.admissible_texts() {
+                self.obs.push('\n');
+                self.obs.push_str(text);
             }
         }
+    }
+}
+
+impl Env for AlfworldBenchEnv {
+    type Action = u32;
+
+    fn reset(&mut self, seed: u64) {
+        let n = self.games.len().max(1) as u64;
+        // A game that fails to load leaves the env empty; its steps then do nothing.
+        self.env = self
+            .games
+            .game((seed % n) as usize, Wording::V042)
+            .ok()
+            .map(|game| {
+                let dialect = game.dialect();
+                let mut env = alfworld_core::Env::new(game, dialect);
+                env.set_step_limit(Some(DEFAULT_MAX_STEPS));
+                env.reset();
+                env
+            });
+        self.render();
+    }
+
+    fn step(&mut self, action: u32) -> env_api::Step {
+        let Some(env) = self.env.as_mut() else {
+            return env_api::Step {
+                reward: 0.0,
+                terminated: false,
+                truncated: true,
+            };
+        };
+        let cmds = env.admissible();
+        let step = match cmds.len() {
+            0 => Env::step(env, alfworld_core::Command::Look),
+            n => {
+                let cmd = cmds[action as usize % n];
+                Env::step(env, cmd)
+            }
+        };
+        self.render();
+        step
+    }
+}
+
+impl Observe for AlfworldBenchEnv {
+    type Obs = String;
+
+    fn observe(&self, out: &mut String) {
+        out.clear();
+        out.push_str(&self.obs);
     }
 }
 

@@ -192,11 +192,12 @@ fn cmd_bench(args: &BenchArgs) -> Result<ExitCode, String> {
         println!("{}", bench::table_header(width));
     }
     for (id, target) in ids.iter().zip(targets) {
-        let m = target.measure(id, cfg)?;
-        if args.json {
-            println!("{}", m.to_json());
-        } else {
-            println!("{}", bench::table_row(&m, width));
+        for m in target.measure(id, cfg)? {
+            if args.json {
+                println!("{}", m.to_json());
+            } else {
+                println!("{}", bench::table_row(&m, width));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
