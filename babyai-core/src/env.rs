@@ -6,6 +6,9 @@ use crate::view::{self, OBS_LEN, ViewError, ViewOptions};
 use crate::world::{Cell, Dir, DoorState, OFF_GRID, Obj, ObjKind, World};
 use env_api::Step;
 
+mod validate;
+pub use validate::InvalidState;
+
 /// One BabyAI episode in progress: Minigrid 3.2.0's `RoomGridLevel` after `reset`.
 ///
 /// `Clone` is a snapshot that continues identically. Build one with [`BabyEnv::new`]

@@ -159,3 +159,12 @@ fn build(spec: &'static LevelSpec, seed: u64) -> (BabyEnv, [u8; OBS_LEN], u32) {
     }
     (env, image, rejections)
 }
+
+/// The batch observation of a level: the current 7x7x3 image ([`BabyEnv::observe`]).
+impl env_api::Observe for LevelEnv {
+    type Obs = [u8; OBS_LEN];
+
+    fn observe(&self, out: &mut [u8; OBS_LEN]) {
+        self.env.observe(out);
+    }
+}
