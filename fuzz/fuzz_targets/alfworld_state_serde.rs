@@ -3,15 +3,16 @@
 //! deserialises is either refused by `Env::restore` or plays without panicking.
 use alfworld_core::{Env, Game, LoadOptions, State};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const GAME: &str = include_str!(
     "../../alfworld-core/tests/fixtures/games/authored_v042/kitchen_pick_cool_then_place_in_recep-Tomato-None-DiningTable/game.tw-pddl"
 );
 
-fn game() -> &'static Game {
-    static G: OnceLock<Game> = OnceLock::new();
-    G.get_or_init(|| Game::load(GAME, None, LoadOptions::default()).unwrap())
+fn game() -> Arc<Game> {
+    static G: OnceLock<Arc<Game>> = OnceLock::new();
+    G.get_or_init(|| Arc::new(Game::load(GAME, None, LoadOptions::default()).unwrap()))
+        .clone()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -19,7 +20,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let game = game();
-    let mut env = Env::new(game.clone(), game.dialect());
+    let dialect = game.dialect();
+    let mut env = Env::new(game, dialect);
     env.reset();
     if env.restore(&state).is_err() {
         return;

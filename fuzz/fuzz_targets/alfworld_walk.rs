@@ -3,7 +3,7 @@
 //! panics; an inadmissible command answers "Nothing happens." and changes nothing.
 use alfworld_core::{Command, Env, Game, LoadOptions};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const GAME: &str = include_str!(
     "../../alfworld-core/tests/fixtures/games/authored_v042/kitchen_pick_cool_then_place_in_recep-Tomato-None-DiningTable/game.tw-pddl"
@@ -12,14 +12,16 @@ const TRAJ: &str = include_str!(
     "../../alfworld-core/tests/fixtures/games/authored_v042/kitchen_pick_cool_then_place_in_recep-Tomato-None-DiningTable/traj_data.json"
 );
 
-fn game() -> &'static Game {
-    static G: OnceLock<Game> = OnceLock::new();
-    G.get_or_init(|| Game::load(GAME, Some(TRAJ), LoadOptions::default()).unwrap())
+fn game() -> Arc<Game> {
+    static G: OnceLock<Arc<Game>> = OnceLock::new();
+    G.get_or_init(|| Arc::new(Game::load(GAME, Some(TRAJ), LoadOptions::default()).unwrap()))
+        .clone()
 }
 
 fuzz_target!(|data: &[u8]| {
     let game = game();
-    let mut env = Env::new(game.clone(), game.dialect());
+    let dialect = game.dialect();
+    let mut env = Env::new(game, dialect);
     env.reset();
     for c in data.chunks_exact(5) {
         let (a, b) = (
