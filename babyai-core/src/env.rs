@@ -15,6 +15,7 @@ pub use validate::InvalidState;
 /// (level generators) or [`BabyEnv::from_recorded_state`] (recorded traces).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "validate::Saved"))]
 pub struct BabyEnv {
     world: World,
     instr: Instr,

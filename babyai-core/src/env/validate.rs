@@ -29,7 +29,7 @@ impl BabyEnv {
     /// Checks that a deserialised env is structurally sound: the grid's cells and object
     /// table agree, the agent stands on the grid, the carried object and every object the
     /// verifier tracks exist, and `max_steps` is positive. Every env this crate builds
-    /// passes; call this on save files from untrusted sources before stepping them.
+    /// passes, and serde deserialisation runs this check (a failing save file is an error).
     pub fn validate(&self) -> Result<(), InvalidState> {
         let bad = |what| Err(InvalidState { what });
         let w = &self.world;
@@ -50,5 +50,36 @@ impl BabyEnv {
             return bad("max_steps is 0");
         }
         Ok(())
+    }
+}
+
+/// The serialised form of a [`BabyEnv`]: deserialising goes through [`BabyEnv::validate`],
+/// so a save file that does not fit together is an error, never an env that panics later.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+pub(super) struct Saved {
+    world: crate::world::World,
+    instr: crate::instr::Instr,
+    verifier: crate::instr::Verifier,
+    mission: String,
+    step_count: u32,
+    max_steps: u32,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<Saved> for BabyEnv {
+    type Error = InvalidState;
+
+    fn try_from(s: Saved) -> Result<BabyEnv, InvalidState> {
+        let env = BabyEnv {
+            world: s.world,
+            instr: s.instr,
+            verifier: s.verifier,
+            mission: s.mission,
+            step_count: s.step_count,
+            max_steps: s.max_steps,
+        };
+        env.validate()?;
+        Ok(env)
     }
 }
