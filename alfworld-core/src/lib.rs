@@ -49,3 +49,6 @@ pub use text_render::alfworld::Dialect;
 /// Env ids (task sets) this crate can build. Task sets come with the generator; until then
 /// games are loaded from files.
 pub const ENV_IDS: &[&str] = &[];
+
+#[path = "gen/mod.rs"]
+pub mod generator;

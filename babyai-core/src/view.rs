@@ -5,7 +5,7 @@
 //! what Minigrid's slice-then-rotate produces. Off-grid cells are grey walls. The output
 //! layout is Minigrid's `[x][y][c]`: byte `(vx * V + vy) * 3 + c`.
 
-use crate::world::{Cell, Dir, World};
+use crate::world::{Cell, Color, Dir, ObjKind, World};
 
 /// BabyAI's view side.
 pub const VIEW: usize = 7;
@@ -97,31 +97,45 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     let not_first = full & !1; // columns 1..v may pass sight to the left
     mask[v - 1] |= 1 << (v / 2);
     for j in (0..v).rev() {
-        let t = transparent[j];
-        let mut m = mask[j];
-        // Left-to-right: m[i+1] |= m[i] & t[i].
-        loop {
-            let next = m | ((m & t & not_last) << 1);
-            if next == m {
-                break;
-            }
-            m = next;
-        }
+        let t = transparent[j] & full;
+        // Left-to-right: m[i+1] |= m[i] & t[i], in one pass of carries.
+        let m = fill_up(mask[j], t) & full;
         let lit_right = m & t & not_last;
         // Right-to-left: m[i-1] |= m[i] & t[i].
-        loop {
-            let next = m | ((m & t & not_first) >> 1);
-            if next == m {
-                break;
-            }
-            m = next;
-        }
+        let m = fill_down(m, t, v);
         let lit_left = m & t & not_first;
         mask[j] = m;
         if j > 0 {
             mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
         }
     }
+}
+
+/// The closure of `m` under `m[i-1] |= m[i] & t[i]` for a row of `v` columns: the cells that
+/// pass sight on are the lit transparent cells filled downwards through transparent runs
+/// (a Kogge-Stone occluded fill in `log2(v)` rounds); each lights the cell below it.
+#[inline]
+fn fill_down(m: u32, t: u32, v: usize) -> u32 {
+    let mut pass = m & t;
+    let mut through = t;
+    let mut shift = 1;
+    while shift < v {
+        pass |= through & (pass >> shift);
+        through &= through >> shift;
+        shift <<= 1;
+    }
+    m | pass | (pass >> 1)
+}
+
+/// The closure of `m` under `m[i+1] |= m[i] & t[i]` (bits may reach one past the top): for
+/// each run of ones in `t` holding a lit cell, adding the lit cells to the run carries
+/// through it; the bits the sum changed, with the seeds, are the run from its lowest seed
+/// plus the cell just past it.
+#[inline]
+fn fill_up(m: u32, t: u32) -> u32 {
+    let seeds = m & t;
+    // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
+    m | ((t.wrapping_add(seeds) ^ t) | seeds)
 }
 
 /// Writes the encoded cell for view index `k` given visibility.
@@ -147,36 +161,72 @@ fn enc_transparent(e: [u8; 3]) -> bool {
     !(e[0] == 2 || (e[0] == 4 && e[2] != 0))
 }
 
+/// Packed encoding of a raw cell: bytes `(type, color, state)` in bits 0..24, and bit 24 set
+/// when the cell lets sight through.
+const TRANSPARENT: u32 = 1 << 24;
+
+#[inline]
+fn pack(e: [u8; 3]) -> u32 {
+    let see = if enc_transparent(e) { TRANSPARENT } else { 0 };
+    e[0] as u32 | (e[1] as u32) << 8 | (e[2] as u32) << 16 | see
+}
+
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
+///
+/// Raw grid bytes are decoded without going through [`crate::world::Cell`], the
+/// view's world offsets come from a per-direction table, off-grid cells read as walls
+/// without branches, and visibility is computed on bit rows with carry arithmetic.
 // The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
 #[allow(clippy::needless_range_loop)]
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+    let grid = &world.grid;
+    let table = grid.obj_table();
+    let empty = pack([1, 0, 0]);
+    let wall = pack([ObjKind::Wall as u8, Color::Grey as u8, 0]);
+    let cells = grid.raw_cells();
+    let (w, h) = (grid.width() as u32, grid.height() as u32);
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    let mut enc = [[0u8; 3]; VIEW * VIEW];
+    let mut enc = [0u32; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
     for vx in 0..VIEW {
         for vy in 0..VIEW {
             let k = vx * VIEW + vy;
             let (dx, dy) = offs[k];
-            let e = world.grid.encode_cell(ax + dx as i32, ay + dy as i32);
+            let x = (ax + dx as i32) as u32;
+            let y = (ay + dy as i32) as u32;
+            let raw = if x < w && y < h {
+                cells.get((y * w + x) as usize).copied().unwrap_or(1)
+            } else {
+                1
+            };
+            let e = match raw {
+                0 => empty,
+                1 => wall,
+                k => table.get(k as usize - 2).map_or(wall, |o| pack(o.encode())),
+            };
             enc[k] = e;
-            transparent[vy] |= (enc_transparent(e) as u32) << vx;
+            transparent[vy] |= (e >> 24) << vx;
         }
     }
     let mut mask = [0u32; VIEW];
     process_vis(VIEW, &transparent, &mut mask);
     enc[3 * VIEW + 6] = match world.carrying {
-        Some(id) => world.grid.obj(id).encode(),
-        None => [1, 0, 0],
+        Some(id) => pack(grid.obj(id).encode()),
+        None => pack([1, 0, 0]),
     };
+    // Four-byte stores into a scratch image one byte longer than the observation; each
+    // cell's fourth byte is overwritten by the next cell.
+    let mut image = [0u8; OBS_LEN + 1];
     for vx in 0..VIEW {
         for vy in 0..VIEW {
             let k = vx * VIEW + vy;
-            let visible = mask[vy] >> vx & 1 != 0;
-            out[k * 3..k * 3 + 3].copy_from_slice(if visible { &enc[k] } else { &[0, 0, 0] });
+            let visible = (mask[vy] >> vx) & 1;
+            let val = enc[k] & 0x00FF_FFFF & 0u32.wrapping_sub(visible);
+            image[k * 3..k * 3 + 4].copy_from_slice(&val.to_le_bytes());
         }
     }
+    out.copy_from_slice(&image[..OBS_LEN]);
 }
 
 /// The partial view with other options: any odd size up to [`MAX_VIEW`], and

@@ -1,5 +1,6 @@
 //! `gridhouse`: the command line of the Gridhouse simulators.
 
+mod bench;
 mod envs;
 mod play;
 mod registry;
@@ -24,6 +25,8 @@ Examples:
                                       the expert bot's success rate and episode lengths
   printf 'turn left\ngo forward\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
                                       play with BALROG's text observations and actions
+  gridhouse bench                     random-policy throughput of a representative set
+  gridhouse bench --env BabyAI-BossLevel-v0 --threads 2 --seconds 3 --json
 ";
 
 /// Fast, deterministic BabyAI and ALFWorld simulators for language-grounded agents.
@@ -46,6 +49,8 @@ enum Command {
     /// Play a BabyAI level in the terminal with BALROG's text observations and actions
     /// (reads one action per line; works with input piped on stdin).
     Play(play::PlayArgs),
+    /// Random-policy rollouts with auto-reset: steps/s, resets/s and episodes/s per env id.
+    Bench(BenchArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -54,6 +59,25 @@ enum ReplayCommand {
     Babyai(BabyaiReplayArgs),
     /// ALFWorld traces (JSON lines recorded from ALFWorld 0.4.2).
     Alfworld(replay::alfworld::Args),
+}
+
+#[derive(clap::Args, Debug)]
+struct BenchArgs {
+    /// An env id to measure (repeatable). Default: a representative set of levels.
+    #[arg(long = "env", value_name = "ID")]
+    envs: Vec<String>,
+    /// Seconds of each timed loop (the step loop, then the reset loop), per env id.
+    #[arg(long, default_value_t = 2.0)]
+    seconds: f64,
+    /// Worker threads; the batch is split into one shard per thread.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: u16,
+    /// Envs stepped together in the batch.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    batch: u32,
+    /// One JSON object per line instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +105,7 @@ fn main() -> ExitCode {
         Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
+        Command::Bench(args) => cmd_bench(&args),
     };
     match result {
         Ok(code) => code,
@@ -121,4 +146,38 @@ fn cmd_replay_babyai(args: &BabyaiReplayArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn cmd_bench(args: &BenchArgs) -> Result<ExitCode, String> {
+    if !(args.seconds.is_finite() && args.seconds >= 0.0) {
+        return Err(format!("--seconds {} is not a duration", args.seconds));
+    }
+    let ids: Vec<String> = if args.envs.is_empty() {
+        bench::DEFAULT_ENVS.iter().map(|s| s.to_string()).collect()
+    } else {
+        args.envs.clone()
+    };
+    // Resolve every id first, so a typo fails before any time is spent.
+    let targets = ids
+        .iter()
+        .map(|id| bench::Target::resolve(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cfg = bench::Config {
+        seconds: args.seconds,
+        threads: args.threads as usize,
+        batch: args.batch as usize,
+    };
+    let width = ids.iter().map(|s| s.len()).max().unwrap_or(0).max(3);
+    if !args.json {
+        println!("{}", bench::table_header(width));
+    }
+    for (id, target) in ids.iter().zip(targets) {
+        let m = target.measure(id, cfg)?;
+        if args.json {
+            println!("{}", m.to_json());
+        } else {
+            println!("{}", bench::table_row(&m, width));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -27,12 +27,19 @@ pub fn entries() -> Vec<Entry> {
         engine: Engine::Babyai,
         description: babyai_description(l),
     });
+    let balrog = babyai_core::balrog::BALROG_TASKS.iter().map(|id| Entry {
+        id: (*id).to_string(),
+        engine: Engine::Babyai,
+        description: "BALROG's BabyAI-Text task, 8x8 room (2 rooms for open), num_dists 0, \
+                      kind fixed by the id, every choice from the seed"
+            .to_string(),
+    });
     let alfworld = alfworld_core::ENV_IDS.iter().map(|id| Entry {
         id: (*id).to_string(),
         engine: Engine::Alfworld,
         description: "ALFWorld task set".to_string(),
     });
-    babyai.chain(alfworld).collect()
+    babyai.chain(balrog).chain(alfworld).collect()
 }
 
 /// `BabyAI level 22x22 (3x3 rooms of 8), max_steps 576 per navigation`: grid size, rooms and

@@ -17,7 +17,9 @@ fn gridhouse(args: &[&str]) -> (bool, String, String) {
 fn list_prints_one_line_per_registered_id() {
     let (ok, stdout, _) = gridhouse(&["list"]);
     assert!(ok);
-    let n = babyai_core::LEVEL_IDS.len() + alfworld_core::ENV_IDS.len();
+    let n = babyai_core::LEVEL_IDS.len()
+        + babyai_core::balrog::BALROG_TASKS.len()
+        + alfworld_core::ENV_IDS.len();
     if n == 0 {
         assert!(stdout.contains("no envs registered"));
     } else {
@@ -50,7 +52,12 @@ const SAMPLE: &str = concat!(
 fn list_shows_babyai_size_and_max_steps() {
     let (ok, stdout, _) = gridhouse(&["list", "--engine", "babyai"]);
     assert!(ok);
-    assert_eq!(stdout.lines().count(), 96);
+    assert_eq!(
+        stdout.lines().count(),
+        96 + 5,
+        "96 Minigrid levels and BALROG's 5 tasks"
+    );
+    assert!(stdout.contains("BabyAI-MixedTrainLocal-v0/pick_up_seq_go_to "));
     let line = stdout
         .lines()
         .find(|l| l.starts_with("BabyAI-KeyCorridorS3R1-v0 "))
@@ -218,4 +225,73 @@ fn replay_alfworld_missing_files_fail_cleanly() {
     assert!(!ok);
     assert!(stdout.contains("game file not found under /"), "{stdout}");
     assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn bench_reports_rates_as_json_lines() {
+    let (ok, stdout, stderr) = gridhouse(&[
+        "bench",
+        "--env",
+        "BabyAI-GoToLocal-v0",
+        "--env",
+        "BabyAI-BossLevel-v0",
+        "--seconds",
+        "0.05",
+        "--threads",
+        "2",
+        "--batch",
+        "8",
+        "--json",
+    ]);
+    assert!(ok, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, id) in lines
+        .iter()
+        .zip(["BabyAI-GoToLocal-v0", "BabyAI-BossLevel-v0"])
+    {
+        assert!(line.starts_with("{\"env\":"), "{line}");
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
+        assert_eq!(v["env"], id);
+        assert_eq!(v["threads"], 2);
+        assert_eq!(v["obs"], "image");
+        for key in ["steps_per_sec", "resets_per_sec", "episodes_per_sec"] {
+            let x = v[key].as_f64().expect("a number");
+            assert!(x.is_finite() && x >= 0.0, "{key} = {x}");
+        }
+        assert!(v["steps_per_sec"].as_f64().unwrap() > 0.0);
+        assert!(v["resets_per_sec"].as_f64().unwrap() > 0.0);
+    }
+}
+
+#[test]
+fn bench_prints_a_table_by_default_format() {
+    let (ok, stdout, stderr) = gridhouse(&[
+        "bench",
+        "--env",
+        "BabyAI-GoToRedBallGrey-v0",
+        "--seconds",
+        "0.02",
+    ]);
+    assert!(ok, "{stderr}");
+    let mut lines = stdout.lines();
+    let header = lines.next().unwrap();
+    for col in ["env", "threads", "steps/s", "resets/s", "episodes/s", "obs"] {
+        assert!(header.contains(col), "{header}");
+    }
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("BabyAI-GoToRedBallGrey-v0"), "{row}");
+    assert!(row.ends_with("image"), "{row}");
+}
+
+#[test]
+fn bench_rejects_unknown_ids_and_bad_durations() {
+    let (ok, _, stderr) = gridhouse(&["bench", "--env", "BabyAI-Nope-v0", "--seconds", "0"]);
+    assert!(!ok);
+    assert!(stderr.contains("unknown env id"), "{stderr}");
+    let (ok, _, stderr) = gridhouse(&["bench", "--seconds", "NaN"]);
+    assert!(!ok);
+    assert!(stderr.contains("seconds"), "{stderr}");
+    let (ok, _, _) = gridhouse(&["bench", "--threads", "0"]);
+    assert!(!ok);
 }

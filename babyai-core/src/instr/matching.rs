@@ -1,7 +1,7 @@
 //! Minigrid's `ObjDesc.find_matching_objs`: which objects a description denotes.
 
 use super::{Loc, ObjDesc};
-use crate::world::{Cell, ObjId, World};
+use crate::world::{Cell, ObjId, ObjKind, World};
 
 /// One matched thing, by identity: an object, or a grey wall (identified by its cell,
 /// since walls never move). Walls match only the type-less description "object".
@@ -85,6 +85,9 @@ impl ObjDesc {
     pub fn find_matching_into(&self, world: &World, out: &mut Matches) {
         out.set.clear();
         out.poss.clear();
+        if self.kind.is_some_and(|k| k != ObjKind::Wall) && self.match_objects(world, out) {
+            return;
+        }
         for x in 0..world.grid.width() {
             for y in 0..world.grid.height() {
                 let cell = world.grid.get(x, y);
@@ -97,6 +100,43 @@ impl ObjDesc {
                 }
             }
         }
+    }
+
+    /// The grid scan of [`ObjDesc::find_matching_into`] for a description that cannot match
+    /// plain walls, done over the object table: each object found on the grid at its
+    /// `cur_pos` is tested there, and the matches are put in scan order (x, then y). Valid
+    /// only when those objects account for every object cell of the grid (none moved with a
+    /// plain `Grid::set`, none in two cells); returns `false`, with `out` empty, otherwise.
+    fn match_objects(&self, world: &World, out: &mut Matches) -> bool {
+        let g = &world.grid;
+        let object_cells = g.object_cells();
+        let mut placed = 0;
+        for (id, o) in g.objs() {
+            let (x, y) = (o.cur_pos.0 as i32, o.cur_pos.1 as i32);
+            if !(g.in_bounds(x, y) && g.get(x, y) == Cell::Obj(id)) {
+                continue;
+            }
+            placed += 1;
+            if self.accepts(world, Cell::Obj(id), x, y, true) {
+                out.set.push(Target::Obj(id));
+                out.poss.push((x, y));
+            }
+        }
+        if placed != object_cells {
+            out.set.clear();
+            out.poss.clear();
+            return false;
+        }
+        // Insertion sort of the (few) matches into scan order; positions are distinct.
+        for i in 1..out.poss.len() {
+            let mut j = i;
+            while j > 0 && out.poss[j - 1] > out.poss[j] {
+                out.poss.swap(j - 1, j);
+                out.set.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        true
     }
 
     /// Minigrid's `find_matching_objs(env, use_location=False)`: recomputes `m.poss` as

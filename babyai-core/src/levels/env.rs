@@ -142,6 +142,16 @@ impl env_api::Env for LevelEnv {
     }
 }
 
+impl env_api::Observe for LevelEnv {
+    type Obs = [u8; OBS_LEN];
+
+    /// The current 7x7x3 image ([`BabyEnv::observe`]): the true state, also right after a
+    /// `PutNext*Carrying` reset (see [`LevelEnv::reset_image`] for Minigrid's stale one).
+    fn observe(&self, out: &mut [u8; OBS_LEN]) {
+        self.env.observe(out);
+    }
+}
+
 /// Generates `spec` for `seed` and binds the episode as Minigrid's `reset` does: verifier
 /// bound and observation drawn on the generated world, then (`PutNext*Carrying`) the object
 /// moved into the agent's hands.
@@ -158,13 +168,4 @@ fn build(spec: &'static LevelSpec, seed: u64) -> (BabyEnv, [u8; OBS_LEN], u32) {
         w.carrying = Some(o);
     }
     (env, image, rejections)
-}
-
-/// The batch observation of a level: the current 7x7x3 image ([`BabyEnv::observe`]).
-impl env_api::Observe for LevelEnv {
-    type Obs = [u8; OBS_LEN];
-
-    fn observe(&self, out: &mut [u8; OBS_LEN]) {
-        self.env.observe(out);
-    }
 }

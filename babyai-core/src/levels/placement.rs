@@ -144,42 +144,72 @@ impl Gen {
     /// `check_objs_reachable(raise_exc=False)`: flood fill from the agent through empty cells
     /// and doors (any state); true iff every object on the grid is reached. (Minigrid's
     /// depth-first order differs, the reached set does not.)
+    ///
+    /// Computed on one `u64` per grid row (grids are at most [`MAX_SIDE`] wide): the reached
+    /// set is the least `S` with the agent's cell and every 4-neighbour of `S ∩ passable`,
+    /// found by sweeping the rows down and up, each row closed along its passable runs with
+    /// carry arithmetic, until nothing changes.
     pub fn objs_reachable(&self) -> bool {
         let grid = self.grid();
-        let (w, h) = (grid.width(), grid.height());
-        // One bit per cell (grids are at most MAX_SIDE x MAX_SIDE).
-        let mut seen = [0u64; MAX_SIDE * MAX_SIDE / 64];
-        let mut mark = |k: usize| {
-            let (word, bit) = (k / 64, 1u64 << (k % 64));
-            let new = seen[word] & bit == 0;
-            seen[word] |= bit;
-            new
-        };
+        let (w, h) = (grid.width() as usize, grid.height() as usize);
         let (ax, ay) = self.world.agent_pos;
         if !grid.in_bounds(ax, ay) {
             return false;
         }
-        let mut stack: Vec<(i32, i32)> = Vec::with_capacity((w * h) as usize);
-        mark((ay * w + ax) as usize);
-        stack.push((ax, ay));
-        while let Some((x, y)) = stack.pop() {
-            match grid.get(x, y) {
-                Cell::Empty => {}
-                Cell::Obj(o) if grid.obj(o).kind == ObjKind::Door => {}
-                _ => continue,
-            }
-            for (nx, ny) in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] {
-                if grid.in_bounds(nx, ny) && mark((ny * w + nx) as usize) {
-                    stack.push((nx, ny));
+        let full = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
+        let mut pass = [0u64; MAX_SIDE];
+        let mut objs = [0u64; MAX_SIDE];
+        let table = grid.obj_table();
+        for (y, row) in grid.raw_cells().chunks_exact(w).enumerate().take(MAX_SIDE) {
+            let (mut p, mut o) = (0u64, 0u64);
+            for (x, &raw) in row.iter().enumerate() {
+                let bit = 1u64 << x;
+                match raw {
+                    0 => p |= bit,
+                    1 => {}
+                    k => {
+                        o |= bit;
+                        if table
+                            .get(k as usize - 2)
+                            .is_some_and(|t| t.kind == ObjKind::Door)
+                        {
+                            p |= bit;
+                        }
+                    }
                 }
             }
+            pass[y] = p;
+            objs[y] = o;
         }
-        (0..h).all(|y| {
-            (0..w).all(|x| {
-                let k = (y * w + x) as usize;
-                !matches!(grid.get(x, y), Cell::Obj(_)) || seen[k / 64] & (1 << (k % 64)) != 0
-            })
-        })
+        let mut seen = [0u64; MAX_SIDE];
+        seen[ay as usize] = 1 << ax;
+        let grow = |seen: &mut [u64; MAX_SIDE], y: usize| -> bool {
+            let mut s = seen[y];
+            if y > 0 {
+                s |= seen[y - 1] & pass[y - 1];
+            }
+            if y + 1 < h {
+                s |= seen[y + 1] & pass[y + 1];
+            }
+            let runs = passable_runs(s & pass[y], pass[y]);
+            s |= (runs | (runs << 1) | (runs >> 1)) & full;
+            let changed = s != seen[y];
+            seen[y] = s;
+            changed
+        };
+        loop {
+            let mut changed = false;
+            for y in 0..h {
+                changed |= grow(&mut seen, y);
+            }
+            for y in (0..h).rev() {
+                changed |= grow(&mut seen, y);
+            }
+            if !changed {
+                break;
+            }
+        }
+        (0..h).all(|y| objs[y] & !seen[y] == 0)
     }
 
     /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
@@ -190,4 +220,19 @@ impl Gen {
             Err(Retry::Reject)
         }
     }
+}
+
+/// The whole runs of ones in `pass` that hold a bit of `seeds` (`seeds` within `pass`):
+/// upwards by one carrying addition, downwards by an occluded fill in six rounds.
+fn passable_runs(seeds: u64, pass: u64) -> u64 {
+    let up = (pass.wrapping_add(seeds) ^ pass) | seeds;
+    let mut down = seeds;
+    let mut through = pass;
+    let mut shift = 1;
+    while shift < 64 {
+        down |= through & (down >> shift);
+        through &= through >> shift;
+        shift <<= 1;
+    }
+    (up | down) & pass
 }

@@ -169,6 +169,37 @@ impl Grid {
             .map(|(i, o)| (ObjId(i as u8), o))
     }
 
+    /// The raw cell bytes, row-major: 0 empty, 1 wall, `2 + id` an object (for the view).
+    #[inline]
+    pub(crate) fn raw_cells(&self) -> &[u8] {
+        &self.cells
+    }
+
+    /// How many cells hold an object (eight cells at a time: a byte holds an object when a
+    /// bit other than its lowest is set).
+    pub(crate) fn object_cells(&self) -> usize {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut chunks = self.cells.chunks_exact(8);
+        let mut n = 0;
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let x = word & 0xFEFE_FEFE_FEFE_FEFE;
+            n += ((((x & LOW7) + LOW7) | x) & HIGH).count_ones() as usize;
+        }
+        n + chunks
+            .remainder()
+            .iter()
+            .filter(|&&b| b >= OBJ_BASE)
+            .count()
+    }
+
+    /// The object table in id order (for the view).
+    #[inline]
+    pub(crate) fn obj_table(&self) -> &[Obj] {
+        &self.objs
+    }
+
     /// Number of objects in the table.
     pub fn num_objs(&self) -> usize {
         self.objs.len()
