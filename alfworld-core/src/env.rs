@@ -8,6 +8,9 @@ use crate::state::State;
 use std::sync::Arc;
 use text_render::alfworld::{self as words, Dialect};
 
+mod restore;
+pub use restore::StateMismatch;
+
 /// The result of one step. `done` is ALFWorld's `done = won` (or the step limit, when set).
 #[must_use]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,6 +10,9 @@ use crate::game::Game;
 use crate::pddl::{Formula, Pos, Term};
 use crate::state::{NONE, ObjState, State};
 
+mod cost;
+pub use cost::MAX_GOAL_WORK;
+
 /// ALFWorld's six task types (`AlfredTWEnv` TASK_TYPES).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -456,6 +459,7 @@ pub(crate) fn compile(f: &Formula, game: &Game) -> Result<CompiledGoal, LoadErro
         max: 0,
     };
     let root = c.compile(f, 0)?;
+    cost::check(&root)?;
     let mut placements = Vec::new();
     collect_placements(&root, &mut placements);
     Ok(CompiledGoal {

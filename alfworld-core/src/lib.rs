@@ -40,6 +40,7 @@ pub mod taskset_dir;
 pub mod testing;
 
 pub use commands::Command;
+pub use env::StateMismatch;
 pub use env::{Env, StepOut};
 pub use error::LoadError;
 pub use game::{Game, LoadOptions, Named};

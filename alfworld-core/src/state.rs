@@ -3,6 +3,8 @@
 
 use bitflags::bitflags;
 
+mod check;
+
 /// "No entity" in the compact index fields.
 pub(crate) const NONE: u16 = u16::MAX;
 

@@ -6,12 +6,16 @@ use crate::view::{self, OBS_LEN, ViewError, ViewOptions};
 use crate::world::{Cell, Dir, DoorState, OFF_GRID, Obj, ObjKind, World};
 use env_api::Step;
 
+mod validate;
+pub use validate::InvalidState;
+
 /// One BabyAI episode in progress: Minigrid 3.2.0's `RoomGridLevel` after `reset`.
 ///
 /// `Clone` is a snapshot that continues identically. Build one with [`BabyEnv::new`]
 /// (level generators) or [`BabyEnv::from_recorded_state`] (recorded traces).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "validate::Saved"))]
 pub struct BabyEnv {
     world: World,
     instr: Instr,

@@ -57,6 +57,7 @@ pub mod view;
 pub mod world;
 
 pub use action::{ACTIONS, Action, InvalidAction};
+pub use env::InvalidState;
 pub use env::{BabyEnv, default_max_steps};
 pub use env_api::Step;
 pub use import::{BoxContent, ImportError, RecordedState, debug_level_strictness};

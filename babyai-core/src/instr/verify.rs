@@ -4,6 +4,8 @@ use super::{Instr, Matches, ObjDesc, Target};
 use crate::action::Action;
 use crate::world::{Cell, DoorState, ObjId, ObjKind, World};
 
+mod check;
+
 /// What the verifier says after a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

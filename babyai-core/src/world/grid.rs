@@ -2,6 +2,8 @@
 
 use super::{Color, Obj, ObjId, ObjKind};
 
+mod check;
+
 /// Largest grid side this crate accepts (BabyAI's largest level is 22 x 22).
 pub const MAX_SIDE: usize = 64;
 
