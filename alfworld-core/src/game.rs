@@ -131,7 +131,7 @@ impl Game {
             None => traj.as_ref().ok_or(LoadError::NoTask)?.task_line(),
         };
         let dialect = opts.dialect.unwrap_or_else(|| detect_dialect(grammar));
-        let domain = pddl::parse_domain(domain).map_err(LoadError::Domain)?;
+        let domain = parse_domain_cached(domain)?;
         Self::build(problem, Some(&domain), task_line, traj, dialect)
     }
 
@@ -152,14 +152,16 @@ impl Game {
         dialect: Dialect,
     ) -> Result<Game, LoadError> {
         let p = pddl::parse_problem(problem).map_err(LoadError::Problem)?;
-        let mut kinds: std::collections::BTreeMap<&str, Kind> = std::collections::BTreeMap::new();
+        // Lookups only (never iterated), so the map's order cannot leak into the game.
+        let mut kinds: std::collections::HashMap<&str, (Kind, u16)> =
+            std::collections::HashMap::with_capacity(p.objects.len());
         for (name, ty, pos) in &p.objects {
             let k = kind_of(ty)
                 .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
-            kinds.insert(name, k);
+            kinds.insert(name, (k, u16::MAX));
         }
         // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
-        let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        let mut sorted: Vec<&str> = Vec::with_capacity(kinds.len());
         for f in &p.init {
             for a in &f.args {
                 if !kinds.contains_key(a.as_str()) {
@@ -168,12 +170,12 @@ impl Game {
                         format!("\"{a}\" is not declared in :objects"),
                     ));
                 }
-                ids.insert(a);
+                sorted.push(a);
             }
         }
-        let sorted: Vec<&str> = ids.iter().copied().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
         let names = demangle(&sorted);
-        let mut idx: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
         let mut receptacles = Vec::new();
         let mut objects = Vec::new();
         let mut location_ids = Vec::new();
@@ -182,7 +184,7 @@ impl Game {
         let mut otypes = Vec::new();
         let mut agent_id = None;
         for (id, name) in sorted.iter().zip(names) {
-            let k = kinds[id];
+            let k = kinds[id].0;
             let (len, push_ok) = match k {
                 Kind::Receptacle => (receptacles.len(), true),
                 Kind::Object => (objects.len(), true),
@@ -203,7 +205,9 @@ impl Game {
                     "more than one agent is named in the facts",
                 ));
             }
-            idx.insert(id, len as u16);
+            if let Some(e) = kinds.get_mut(id) {
+                e.1 = len as u16;
+            }
             match k {
                 Kind::Receptacle => receptacles.push(Receptacle {
                     id: id.to_string(),
@@ -243,7 +247,6 @@ impl Game {
             apply_fact(
                 f,
                 &kinds,
-                &idx,
                 &mut receptacles,
                 &mut objects,
                 &mut init,
@@ -394,33 +397,55 @@ impl Game {
     }
 }
 
+thread_local! {
+    /// The last domain text parsed on this thread with its parse: every ALFWorld game file
+    /// carries the same domain, so loading a run of games parses it once.
+    static LAST_DOMAIN: std::cell::RefCell<Option<(String, std::rc::Rc<pddl::Domain>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Parses a domain, reusing this thread's last parse when the text is the same.
+fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain>, LoadError> {
+    LAST_DOMAIN.with(|cell| {
+        if let Some((t, d)) = cell.borrow().as_ref()
+            && t == text
+        {
+            return Ok(d.clone());
+        }
+        let d = std::rc::Rc::new(pddl::parse_domain(text).map_err(LoadError::Domain)?);
+        *cell.borrow_mut() = Some((text.to_owned(), d.clone()));
+        Ok(d)
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn apply_fact(
     f: &Fact,
-    kinds: &std::collections::BTreeMap<&str, Kind>,
-    idx: &std::collections::BTreeMap<&str, u16>,
+    kinds: &std::collections::HashMap<&str, (Kind, u16)>,
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
     st: &mut State,
     can_contain: &mut [bool],
     n_ot: usize,
 ) -> Result<(), LoadError> {
-    let want = |sig: &[Kind]| -> Result<Vec<u16>, LoadError> {
+    let want = |sig: &[Kind]| -> Result<[u16; 2], LoadError> {
         if f.args.len() != sig.len() {
             return Err(LoadError::invalid(
                 f.pos,
                 format!("{} takes {} arguments", f.pred, sig.len()),
             ));
         }
-        let mut out = Vec::with_capacity(sig.len());
-        for (a, k) in f.args.iter().zip(sig) {
-            if kinds.get(a.as_str()) != Some(k) {
-                return Err(LoadError::invalid(
-                    f.pos,
-                    format!("argument \"{a}\" of {} has the wrong type", f.pred),
-                ));
+        let mut out = [0; 2];
+        for ((a, k), slot) in f.args.iter().zip(sig).zip(&mut out) {
+            match kinds.get(a.as_str()) {
+                Some(&(have, i)) if have == *k => *slot = i,
+                _ => {
+                    return Err(LoadError::invalid(
+                        f.pos,
+                        format!("argument \"{a}\" of {} has the wrong type", f.pred),
+                    ));
+                }
             }
-            out.push(idx[a.as_str()]);
         }
         Ok(out)
     };

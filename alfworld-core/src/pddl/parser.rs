@@ -82,7 +82,7 @@ pub fn parse_sexpr(src: &str) -> Result<SExpr, ParseError> {
                 }
             }
             Token::Symbol(s) => {
-                let e = SExpr::Atom(s.to_lowercase(), t.pos);
+                let e = SExpr::Atom(lowercase(s), t.pos);
                 match stack.last_mut() {
                     Some((parent, _)) => parent.push(e),
                     None => done = Some(e),
@@ -93,6 +93,17 @@ pub fn parse_sexpr(src: &str) -> Result<SExpr, ParseError> {
     match done {
         Some(e) if stack.is_empty() => Ok(e),
         _ => Err(ParseError::new(ParseErrorKind::UnexpectedEnd, lx.pos())),
+    }
+}
+
+/// `s` lowercased; ASCII text (every real game) skips the Unicode case tables.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_owned();
+        out.make_ascii_lowercase();
+        out
+    } else {
+        s.to_lowercase()
     }
 }
 
