@@ -61,6 +61,8 @@ pub struct Env {
     /// buffers kept for reuse.
     texts: Vec<String>,
     n_texts: usize,
+    /// `texts[..n_texts]` render the current `admissible`.
+    texts_fresh: bool,
     bind: Vec<Val>,
 }
 
@@ -85,6 +87,7 @@ impl Env {
             admissible_fresh: false,
             texts: Vec::new(),
             n_texts: 0,
+            texts_fresh: false,
             bind: vec![Val::default(); slots],
         }
     }
@@ -206,6 +209,7 @@ impl Env {
             rules::candidates(&self.game, &self.state, &mut self.admissible);
             commands::sort_dedup(&mut self.admissible, &self.game, self.dialect);
             self.admissible_fresh = true;
+            self.texts_fresh = false;
         }
         &self.admissible
     }
@@ -216,9 +220,13 @@ impl Env {
     }
 
     /// The admissible commands as text, in ALFWorld's order (rendered into buffers the env
-    /// keeps, so repeated calls do not allocate).
+    /// keeps, so repeated calls do not allocate; rendered again only after the state changed).
     pub fn admissible_texts(&mut self) -> &[String] {
         self.admissible();
+        if self.texts_fresh {
+            return &self.texts[..self.n_texts];
+        }
+        self.texts_fresh = true;
         let n = self.admissible.len();
         while self.texts.len() < n {
             self.texts.push(String::new());
@@ -229,6 +237,21 @@ impl Env {
         }
         self.n_texts = n;
         &self.texts[..self.n_texts]
+    }
+}
+
+impl Env {
+    /// Bytes this env owns on the heap (its state, text buffers and command lists; the shared
+    /// [`Game`] is not counted). With `size_of::<Env>()` this is the env's whole footprint.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.state.heap_bytes()
+            + self.feedback.capacity()
+            + self.scratch.capacity()
+            + self.admissible.capacity() * size_of::<Command>()
+            + self.texts.capacity() * size_of::<String>()
+            + self.texts.iter().map(String::capacity).sum::<usize>()
+            + self.bind.capacity() * size_of::<Val>()
     }
 }
 

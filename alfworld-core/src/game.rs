@@ -144,7 +144,7 @@ impl Game {
         Self::build(problem, None, task_line, Some(traj), dialect)
     }
 
-    fn build(
+    pub(crate) fn build(
         problem: &str,
         domain: Option<&pddl::Domain>,
         task_line: String,
@@ -405,7 +405,7 @@ thread_local! {
 }
 
 /// Parses a domain, reusing this thread's last parse when the text is the same.
-fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain>, LoadError> {
+pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain>, LoadError> {
     LAST_DOMAIN.with(|cell| {
         if let Some((t, d)) = cell.borrow().as_ref()
             && t == text
