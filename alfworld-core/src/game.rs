@@ -5,7 +5,8 @@ use crate::catalog::Props;
 use crate::error::LoadError;
 use crate::goals::{self, CompiledGoal, TaskType};
 use crate::names::demangle;
-use crate::pddl::{self, Fact, Pos};
+use crate::pddl::flat::FactRef;
+use crate::pddl::{self, Pos};
 use crate::rules::Rules;
 use crate::state::{NONE, ObjState, State};
 use text_render::alfworld::Dialect;
@@ -151,7 +152,8 @@ impl Game {
         traj: Option<TrajData>,
         dialect: Dialect,
     ) -> Result<Game, LoadError> {
-        let p = pddl::parse_problem(problem).map_err(LoadError::Problem)?;
+        let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
+        let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
         // Lookups only (never iterated), so the map's order cannot leak into the game.
         let mut kinds: std::collections::HashMap<&str, (Kind, u16)> =
             std::collections::HashMap::with_capacity(p.objects.len());
@@ -162,19 +164,25 @@ impl Game {
         }
         // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
         let mut sorted: Vec<&str> = Vec::with_capacity(kinds.len());
+        const SEEN: u16 = u16::MAX - 1;
         for f in &p.init {
-            for a in &f.args {
-                if !kinds.contains_key(a.as_str()) {
-                    return Err(LoadError::invalid(
-                        f.pos,
-                        format!("\"{a}\" is not declared in :objects"),
-                    ));
+            for &a in p.args_of(f) {
+                match kinds.get_mut(a) {
+                    None => {
+                        return Err(LoadError::invalid(
+                            f.pos,
+                            format!("\"{a}\" is not declared in :objects"),
+                        ));
+                    }
+                    Some(e) if e.1 != SEEN => {
+                        e.1 = SEEN;
+                        sorted.push(a);
+                    }
+                    Some(_) => {}
                 }
-                sorted.push(a);
             }
         }
         sorted.sort_unstable();
-        sorted.dedup();
         let names = demangle(&sorted);
         let mut receptacles = Vec::new();
         let mut objects = Vec::new();
@@ -246,6 +254,7 @@ impl Game {
         for f in &p.init {
             apply_fact(
                 f,
+                p.args_of(f),
                 &kinds,
                 &mut receptacles,
                 &mut objects,
@@ -420,7 +429,8 @@ pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain
 
 #[allow(clippy::too_many_arguments)]
 fn apply_fact(
-    f: &Fact,
+    f: &FactRef<'_>,
+    args: &[&str],
     kinds: &std::collections::HashMap<&str, (Kind, u16)>,
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
@@ -429,15 +439,15 @@ fn apply_fact(
     n_ot: usize,
 ) -> Result<(), LoadError> {
     let want = |sig: &[Kind]| -> Result<[u16; 2], LoadError> {
-        if f.args.len() != sig.len() {
+        if args.len() != sig.len() {
             return Err(LoadError::invalid(
                 f.pos,
                 format!("{} takes {} arguments", f.pred, sig.len()),
             ));
         }
         let mut out = [0; 2];
-        for ((a, k), slot) in f.args.iter().zip(sig).zip(&mut out) {
-            match kinds.get(a.as_str()) {
+        for ((a, k), slot) in args.iter().zip(sig).zip(&mut out) {
+            match kinds.get(a) {
                 Some(&(have, i)) if have == *k => *slot = i,
                 _ => {
                     return Err(LoadError::invalid(
@@ -461,7 +471,7 @@ fn apply_fact(
         Ok(())
     };
     let twice = |what: &str| LoadError::invalid(f.pos, format!("{what} is given twice"));
-    match f.pred.as_str() {
+    match f.pred {
         "atlocation" => {
             let a = want(&[Agent, Location])?;
             if st.agent_loc != NONE {
