@@ -155,8 +155,8 @@ impl Game {
         let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
         let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
         // Lookups only (never iterated), so the map's order cannot leak into the game.
-        let mut kinds: std::collections::HashMap<&str, (Kind, u16)> =
-            std::collections::HashMap::with_capacity(p.objects.len());
+        let mut kinds: IdMap<'_> =
+            IdMap::with_capacity_and_hasher(p.objects.len(), Default::default());
         for (name, ty, pos) in &p.objects {
             let k = kind_of(ty)
                 .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
@@ -406,6 +406,52 @@ impl Game {
     }
 }
 
+/// PDDL id -> (kind, index of its kind), for lookups only (never iterated).
+type IdMap<'a> = std::collections::HashMap<&'a str, (Kind, u16), IdHash>;
+
+/// A fast, fixed hash for ids (the multiply-rotate of rustc's `FxHasher`): ids come from the
+/// game file, and a map that is only looked up cannot leak its order.
+#[derive(Clone, Copy, Default)]
+struct IdHash;
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 thread_local! {
     /// The last domain text parsed on this thread with its parse: every ALFWorld game file
     /// carries the same domain, so loading a run of games parses it once.
@@ -431,7 +477,7 @@ pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain
 fn apply_fact(
     f: &FactRef<'_>,
     args: &[&str],
-    kinds: &std::collections::HashMap<&str, (Kind, u16)>,
+    kinds: &IdMap<'_>,
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
     st: &mut State,
