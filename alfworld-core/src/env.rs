@@ -64,6 +64,12 @@ pub struct Env {
     /// buffers kept for reuse.
     texts: Vec<String>,
     n_texts: usize,
+    /// `texts[..n_texts]` render the current `admissible`.
+    texts_fresh: bool,
+    /// The current admissible commands' texts, one after another, with their spans in
+    /// `admissible` order (and sort keys while sorting).
+    sort_buf: String,
+    sort_items: Vec<SortItem>,
     bind: Vec<Val>,
 }
 
@@ -88,6 +94,9 @@ impl Env {
             admissible_fresh: false,
             texts: Vec::new(),
             n_texts: 0,
+            texts_fresh: false,
+            sort_buf: String::with_capacity(2048),
+            sort_items: Vec::with_capacity(64),
             bind: vec![Val::default(); slots],
         }
     }
@@ -207,10 +216,42 @@ impl Env {
         if !self.admissible_fresh {
             self.admissible.clear();
             rules::candidates(&self.game, &self.state, &mut self.admissible);
-            commands::sort_dedup(&mut self.admissible, &self.game, self.dialect);
+            self.sort_admissible();
             self.admissible_fresh = true;
+            self.texts_fresh = false;
         }
         &self.admissible
+    }
+
+    /// Sorts `admissible` as ALFWorld lists them (`sorted(set(texts))`, byte order) and drops
+    /// same-text repeats: each text is rendered once into `sort_buf`, and compared by a key of
+    /// its first 16 bytes, then by its bytes when the keys tie.
+    fn sort_admissible(&mut self) {
+        self.sort_buf.clear();
+        self.sort_items.clear();
+        for &cmd in &self.admissible {
+            let start = self.sort_buf.len();
+            cmd.render(&self.game, self.dialect, &mut self.sort_buf);
+            let text = &self.sort_buf.as_bytes()[start..];
+            let mut k = [0u8; 16];
+            let n = text.len().min(16);
+            k[..n].copy_from_slice(&text[..n]);
+            self.sort_items.push(SortItem {
+                key: u128::from_be_bytes(k),
+                start: start as u32,
+                end: self.sort_buf.len() as u32,
+                cmd,
+            });
+        }
+        let buf = self.sort_buf.as_bytes();
+        let text = |it: &SortItem| &buf[it.start as usize..it.end as usize];
+        self.sort_items
+            .sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| text(a).cmp(text(b))));
+        self.sort_items
+            .dedup_by(|a, b| a.key == b.key && text(a) == text(b));
+        self.admissible.clear();
+        self.admissible
+            .extend(self.sort_items.iter().map(|it| it.cmd));
     }
 
     /// Appends `cmd`'s text in this env's wording.
@@ -219,20 +260,51 @@ impl Env {
     }
 
     /// The admissible commands as text, in ALFWorld's order (rendered into buffers the env
-    /// keeps, so repeated calls do not allocate).
+    /// keeps, so repeated calls do not allocate; rendered again only after the state changed).
     pub fn admissible_texts(&mut self) -> &[String] {
         self.admissible();
+        if self.texts_fresh {
+            return &self.texts[..self.n_texts];
+        }
+        self.texts_fresh = true;
         let n = self.admissible.len();
         while self.texts.len() < n {
             self.texts.push(String::new());
         }
-        for (c, s) in self.admissible.iter().zip(&mut self.texts) {
+        for (it, s) in self.sort_items.iter().zip(&mut self.texts) {
             s.clear();
-            c.render(&self.game, self.dialect, s);
+            s.push_str(&self.sort_buf[it.start as usize..it.end as usize]);
         }
         self.n_texts = n;
         &self.texts[..self.n_texts]
     }
+}
+
+impl Env {
+    /// Bytes this env owns on the heap (its state, text buffers and command lists; the shared
+    /// [`Game`] is not counted). With `size_of::<Env>()` this is the env's whole footprint.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.state.heap_bytes()
+            + self.feedback.capacity()
+            + self.scratch.capacity()
+            + self.admissible.capacity() * size_of::<Command>()
+            + self.texts.capacity() * size_of::<String>()
+            + self.texts.iter().map(String::capacity).sum::<usize>()
+            + self.bind.capacity() * size_of::<Val>()
+            + self.sort_buf.capacity()
+            + self.sort_items.capacity() * size_of::<SortItem>()
+    }
+}
+
+/// One admissible command while sorting: a key (its text's first 16 bytes, big-endian, zero
+/// padded: a smaller key is a smaller text) and its text's span in the env's buffer.
+#[derive(Clone, Copy, Debug)]
+struct SortItem {
+    key: u128,
+    start: u32,
+    end: u32,
+    cmd: Command,
 }
 
 /// The shared Gym-like interface: `reset` ignores the seed (a game file is one fixed episode),

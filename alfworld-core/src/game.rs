@@ -5,7 +5,8 @@ use crate::catalog::Props;
 use crate::error::LoadError;
 use crate::goals::{self, CompiledGoal, TaskType};
 use crate::names::demangle;
-use crate::pddl::{self, Fact, Pos};
+use crate::pddl::flat::FactRef;
+use crate::pddl::{self, Pos};
 use crate::rules::Rules;
 use crate::state::{NONE, ObjState, State};
 use text_render::alfworld::Dialect;
@@ -131,7 +132,7 @@ impl Game {
             None => traj.as_ref().ok_or(LoadError::NoTask)?.task_line(),
         };
         let dialect = opts.dialect.unwrap_or_else(|| detect_dialect(grammar));
-        let domain = pddl::parse_domain(domain).map_err(LoadError::Domain)?;
+        let domain = parse_domain_cached(domain)?;
         Self::build(problem, Some(&domain), task_line, traj, dialect)
     }
 
@@ -144,36 +145,45 @@ impl Game {
         Self::build(problem, None, task_line, Some(traj), dialect)
     }
 
-    fn build(
+    pub(crate) fn build(
         problem: &str,
         domain: Option<&pddl::Domain>,
         task_line: String,
         traj: Option<TrajData>,
         dialect: Dialect,
     ) -> Result<Game, LoadError> {
-        let p = pddl::parse_problem(problem).map_err(LoadError::Problem)?;
-        let mut kinds: std::collections::BTreeMap<&str, Kind> = std::collections::BTreeMap::new();
+        let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
+        let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
+        // Lookups only (never iterated), so the map's order cannot leak into the game.
+        let mut kinds: IdMap<'_> =
+            IdMap::with_capacity_and_hasher(p.objects.len(), Default::default());
         for (name, ty, pos) in &p.objects {
             let k = kind_of(ty)
                 .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
-            kinds.insert(name, k);
+            kinds.insert(name, (k, u16::MAX));
         }
         // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
-        let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        let mut sorted: Vec<&str> = Vec::with_capacity(kinds.len());
+        const SEEN: u16 = u16::MAX - 1;
         for f in &p.init {
-            for a in &f.args {
-                if !kinds.contains_key(a.as_str()) {
-                    return Err(LoadError::invalid(
-                        f.pos,
-                        format!("\"{a}\" is not declared in :objects"),
-                    ));
+            for &a in p.args_of(f) {
+                match kinds.get_mut(a) {
+                    None => {
+                        return Err(LoadError::invalid(
+                            f.pos,
+                            format!("\"{a}\" is not declared in :objects"),
+                        ));
+                    }
+                    Some(e) if e.1 != SEEN => {
+                        e.1 = SEEN;
+                        sorted.push(a);
+                    }
+                    Some(_) => {}
                 }
-                ids.insert(a);
             }
         }
-        let sorted: Vec<&str> = ids.iter().copied().collect();
+        sorted.sort_unstable();
         let names = demangle(&sorted);
-        let mut idx: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
         let mut receptacles = Vec::new();
         let mut objects = Vec::new();
         let mut location_ids = Vec::new();
@@ -182,7 +192,7 @@ impl Game {
         let mut otypes = Vec::new();
         let mut agent_id = None;
         for (id, name) in sorted.iter().zip(names) {
-            let k = kinds[id];
+            let k = kinds[id].0;
             let (len, push_ok) = match k {
                 Kind::Receptacle => (receptacles.len(), true),
                 Kind::Object => (objects.len(), true),
@@ -203,7 +213,9 @@ impl Game {
                     "more than one agent is named in the facts",
                 ));
             }
-            idx.insert(id, len as u16);
+            if let Some(e) = kinds.get_mut(id) {
+                e.1 = len as u16;
+            }
             match k {
                 Kind::Receptacle => receptacles.push(Receptacle {
                     id: id.to_string(),
@@ -242,8 +254,8 @@ impl Game {
         for f in &p.init {
             apply_fact(
                 f,
+                p.args_of(f),
                 &kinds,
-                &idx,
                 &mut receptacles,
                 &mut objects,
                 &mut init,
@@ -394,33 +406,102 @@ impl Game {
     }
 }
 
+/// PDDL id -> (kind, index of its kind), for lookups only (never iterated).
+type IdMap<'a> = std::collections::HashMap<&'a str, (Kind, u16), IdHash>;
+
+/// A fast, fixed hash for ids (the multiply-rotate of rustc's `FxHasher`): ids come from the
+/// game file, and a map that is only looked up cannot leak its order.
+#[derive(Clone, Copy, Default)]
+struct IdHash;
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+thread_local! {
+    /// The last domain text parsed on this thread with its parse: every ALFWorld game file
+    /// carries the same domain, so loading a run of games parses it once.
+    static LAST_DOMAIN: std::cell::RefCell<Option<(String, std::rc::Rc<pddl::Domain>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Parses a domain, reusing this thread's last parse when the text is the same.
+pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain>, LoadError> {
+    LAST_DOMAIN.with(|cell| {
+        if let Some((t, d)) = cell.borrow().as_ref()
+            && t == text
+        {
+            return Ok(d.clone());
+        }
+        let d = std::rc::Rc::new(pddl::parse_domain(text).map_err(LoadError::Domain)?);
+        *cell.borrow_mut() = Some((text.to_owned(), d.clone()));
+        Ok(d)
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn apply_fact(
-    f: &Fact,
-    kinds: &std::collections::BTreeMap<&str, Kind>,
-    idx: &std::collections::BTreeMap<&str, u16>,
+    f: &FactRef<'_>,
+    args: &[&str],
+    kinds: &IdMap<'_>,
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
     st: &mut State,
     can_contain: &mut [bool],
     n_ot: usize,
 ) -> Result<(), LoadError> {
-    let want = |sig: &[Kind]| -> Result<Vec<u16>, LoadError> {
-        if f.args.len() != sig.len() {
+    let want = |sig: &[Kind]| -> Result<[u16; 2], LoadError> {
+        if args.len() != sig.len() {
             return Err(LoadError::invalid(
                 f.pos,
                 format!("{} takes {} arguments", f.pred, sig.len()),
             ));
         }
-        let mut out = Vec::with_capacity(sig.len());
-        for (a, k) in f.args.iter().zip(sig) {
-            if kinds.get(a.as_str()) != Some(k) {
-                return Err(LoadError::invalid(
-                    f.pos,
-                    format!("argument \"{a}\" of {} has the wrong type", f.pred),
-                ));
+        let mut out = [0; 2];
+        for ((a, k), slot) in args.iter().zip(sig).zip(&mut out) {
+            match kinds.get(a) {
+                Some(&(have, i)) if have == *k => *slot = i,
+                _ => {
+                    return Err(LoadError::invalid(
+                        f.pos,
+                        format!("argument \"{a}\" of {} has the wrong type", f.pred),
+                    ));
+                }
             }
-            out.push(idx[a.as_str()]);
         }
         Ok(out)
     };
@@ -436,7 +517,7 @@ fn apply_fact(
         Ok(())
     };
     let twice = |what: &str| LoadError::invalid(f.pos, format!("{what} is given twice"));
-    match f.pred.as_str() {
+    match f.pred {
         "atlocation" => {
             let a = want(&[Agent, Location])?;
             if st.agent_loc != NONE {

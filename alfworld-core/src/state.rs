@@ -39,6 +39,11 @@ pub struct Rel {
 }
 
 impl Rel {
+    /// Bytes held on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.first.capacity() * 2 + self.extra.capacity() * 4
+    }
+
     pub(crate) fn new(n: usize) -> Rel {
         Rel {
             first: vec![NONE; n],
@@ -148,6 +153,14 @@ impl Clone for State {
 }
 
 impl State {
+    /// Bytes held on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.opened.capacity()
+            + self.obj_in.heap_bytes()
+            + self.obj_at.heap_bytes()
+            + self.obj_state.capacity()
+    }
+
     /// The held object's index, if any.
     pub fn held(&self) -> Option<u16> {
         (self.held != NONE).then_some(self.held)

@@ -1,7 +1,8 @@
 //! Benchmarks of the ALFRED-style generator: a household, a task-set game (household + task),
-//! its export to `game.tw-pddl` text, and export plus load by the engine (a generated reset).
-use alfworld_core::Game;
+//! its export to `game.tw-pddl` text, export plus load by the engine, and a generated reset
+//! (task-set game to a playable env through [`Game::from_generated`]).
 use alfworld_core::generator::{Household, RoomKind, Split, Wording, export};
+use alfworld_core::{Env, Game};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -36,6 +37,26 @@ fn bench_gen(c: &mut Criterion) {
             let g = Split::Train.game(i).unwrap();
             let json = export::tw_pddl_json(&g, Wording::V042).to_string();
             black_box(Game::from_tw_pddl(&json).unwrap().receptacles().len())
+        })
+    });
+    // A reset of a generated game: a playable env (intro rendered) for (split, index).
+    c.bench_function("alfworld_gen/reset_generated", |b| {
+        b.iter(|| {
+            i = (i + 1) % Split::Train.len();
+            let g = Split::Train.game(i).unwrap();
+            let game = Game::from_generated(&g, Wording::V042).unwrap();
+            let mut env = Env::new(game, alfworld_core::Dialect::V042);
+            black_box(env.reset().len())
+        })
+    });
+    c.bench_function("alfworld_gen/game_from_generated", |b| {
+        b.iter(|| {
+            black_box(
+                Game::from_generated(&game, Wording::V042)
+                    .unwrap()
+                    .objects()
+                    .len(),
+            )
         })
     });
 }

@@ -23,6 +23,7 @@
 pub mod classes;
 pub mod export;
 pub mod household;
+mod load;
 pub mod names;
 pub mod plan;
 pub mod scenes;

@@ -101,12 +101,19 @@ impl<'a> Lexer<'a> {
             }
             _ => {
                 let start = self.at;
-                while let Some(&b) = bytes.get(self.at) {
-                    if b.is_ascii_whitespace() || b == b'(' || b == b')' || b == b';' {
-                        break;
-                    }
-                    self.bump(b);
-                }
+                let len = bytes[start..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'(' || b == b')' || b == b';')
+                    .unwrap_or(bytes.len() - start);
+                let sym = &bytes[start..start + len];
+                // A symbol holds no newline: only the column moves, by its character count.
+                let chars = if sym.is_ascii() {
+                    len
+                } else {
+                    sym.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+                };
+                self.at += len;
+                self.col += chars as u32;
                 // Delimiters are ASCII, so both ends are character boundaries.
                 Token::Symbol(&self.src[start..self.at])
             }

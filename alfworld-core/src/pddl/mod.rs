@@ -5,6 +5,7 @@
 //! ([`lexer::MAX_INPUT`], [`parser::MAX_DEPTH`]); every failure is a [`ParseError`] naming a
 //! line and column.
 
+pub(crate) mod flat;
 pub mod lexer;
 pub mod parser;
 

@@ -82,7 +82,7 @@ pub fn parse_sexpr(src: &str) -> Result<SExpr, ParseError> {
                 }
             }
             Token::Symbol(s) => {
-                let e = SExpr::Atom(s.to_lowercase(), t.pos);
+                let e = SExpr::Atom(lowercase(s), t.pos);
                 match stack.last_mut() {
                     Some((parent, _)) => parent.push(e),
                     None => done = Some(e),
@@ -93,6 +93,17 @@ pub fn parse_sexpr(src: &str) -> Result<SExpr, ParseError> {
     match done {
         Some(e) if stack.is_empty() => Ok(e),
         _ => Err(ParseError::new(ParseErrorKind::UnexpectedEnd, lx.pos())),
+    }
+}
+
+/// `s` lowercased; ASCII text (every real game) skips the Unicode case tables.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_owned();
+        out.make_ascii_lowercase();
+        out
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -326,71 +337,27 @@ fn definition<'e>(
 
 /// Parses a PDDL problem.
 pub fn parse_problem(src: &str) -> Result<Problem, ParseError> {
-    let root = parse_sexpr(src)?;
-    let (name, sections) = definition(&root, "problem")?;
-    let mut domain = None;
-    let mut objects = Vec::new();
-    let mut init = None;
-    let mut goal = None;
-    for sec in sections {
-        let Some(items) = sec.list() else {
-            return err("a (:section …)", sec.pos());
-        };
-        match sec.head() {
-            Some(":domain") => {
-                let Some(d) = items.get(1) else {
-                    return err("a domain name", sec.pos());
-                };
-                domain = Some(expect_atom(d, "a domain name")?.to_string());
-            }
-            Some(":objects") => objects = typed_list(&items[1..], false)?,
-            Some(":init") => {
-                let mut facts = Vec::with_capacity(items.len());
-                for f in &items[1..] {
-                    let Some(fi) = f.list() else {
-                        return err("a fact in parentheses", f.pos());
-                    };
-                    let Some(pred) = fi.first() else {
-                        return err("a predicate", f.pos());
-                    };
-                    let pred = expect_atom(pred, "a predicate")?;
-                    if pred == "=" {
-                        continue; // numeric fluent initialisation
-                    }
-                    let args = fi[1..]
-                        .iter()
-                        .map(|a| expect_atom(a, "a constant").map(str::to_string))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    facts.push(Fact {
-                        pred: pred.to_string(),
-                        args,
-                        pos: f.pos(),
-                    });
-                }
-                init = Some(facts);
-            }
-            Some(":goal") => {
-                let Some(g) = items.get(1) else {
-                    return err("a goal formula", sec.pos());
-                };
-                goal = Some(formula(g)?);
-            }
-            Some(":metric") | Some(":requirements") => {}
-            _ => return err("one of :domain, :objects, :init, :goal, :metric", sec.pos()),
-        }
-    }
-    let Some(init) = init else {
-        return err("an (:init …) section", root.pos());
-    };
-    let Some(goal) = goal else {
-        return err("a (:goal …) section", root.pos());
-    };
+    let flat = super::flat::Flat::parse(src)?;
+    let p = super::flat::ProblemRef::read(&flat)?;
+    let init = p
+        .init
+        .iter()
+        .map(|f| Fact {
+            pred: f.pred.to_string(),
+            args: p.args_of(f).iter().map(|a| a.to_string()).collect(),
+            pos: f.pos,
+        })
+        .collect();
     Ok(Problem {
-        name: name.to_string(),
-        domain: domain.unwrap_or_default(),
-        objects,
+        name: p.name.to_string(),
+        domain: p.domain.to_string(),
+        objects: p
+            .objects
+            .iter()
+            .map(|&(n, t, pos)| (n.to_string(), t.to_string(), pos))
+            .collect(),
         init,
-        goal,
+        goal: p.goal,
     })
 }
 
