@@ -62,10 +62,7 @@ impl Games {
                 let g = s
                     .game(i)
                     .ok_or_else(|| format!("{id}: no game at index {i}"))?;
-                let json = export::tw_pddl_json(&g, wording).to_string();
-                let traj = export::traj_data_json(&g).to_string();
-                Game::load(&json, Some(&traj), alfworld_core::LoadOptions::default())
-                    .map_err(|e| format!("{id} game {i}: {e}"))
+                Game::from_generated(&g, wording).map_err(|e| format!("{id} game {i}: {e}"))
             }
             Games::Dir(d) => d.game(i).map_err(|e| e.to_string()),
             Games::File(p) => load_game_file(p).map_err(|e| e.to_string()),
