@@ -295,3 +295,30 @@ fn bench_rejects_unknown_ids_and_bad_durations() {
     let (ok, _, _) = gridhouse(&["bench", "--threads", "0"]);
     assert!(!ok);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
+        .arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gridhouse");
+    // Read one byte, then close the pipe while gridhouse is still writing.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.success(), "{status:?} {stderr}");
+}
