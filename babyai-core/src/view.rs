@@ -187,13 +187,6 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let (w, h) = (grid.width() as u32, grid.height() as u32);
     let offs = &OFFSETS[world.agent_dir as usize];
     let (ax, ay) = world.agent_pos;
-    // Packed encodings of every raw cell value this grid can hold, built once per call
-    // (empty, wall, then one per object): the 49 cells are then one load each.
-    let mut lut = [wall; 256];
-    lut[0] = empty;
-    for (slot, o) in lut[2..].iter_mut().zip(table) {
-        *slot = pack(o.encode());
-    }
     let mut enc = [0u32; VIEW * VIEW];
     let mut transparent = [0u32; VIEW];
     for vx in 0..VIEW {
@@ -202,12 +195,16 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
             let (dx, dy) = offs[k];
             let x = (ax + dx as i32) as u32;
             let y = (ay + dy as i32) as u32;
-            let idx = if x < w && y < h {
-                (y * w + x) as usize
+            let raw = if x < w && y < h {
+                cells.get((y * w + x) as usize).copied().unwrap_or(1)
             } else {
-                usize::MAX
+                1
             };
-            let e = lut[cells.get(idx).map_or(1, |&r| r as usize)];
+            let e = match raw {
+                0 => empty,
+                1 => wall,
+                k => table.get(k as usize - 2).map_or(wall, |o| pack(o.encode())),
+            };
             enc[k] = e;
             transparent[vy] |= (e >> 24) << vx;
         }
