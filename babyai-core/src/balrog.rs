@@ -141,6 +141,7 @@ pub fn generate(kind: MixedKind, num_dists: usize, seed: u64) -> MixedGenerated 
     let cols = if kind == MixedKind::Open { 2 } else { 1 };
     let mut g = Gen::new(seed, 8, 1, cols);
     let mut rejections = 0;
+    let mut stuck = 0;
     let instr = loop {
         g.gen_grid();
         let attempt = gen_mission(&mut g, kind, num_dists).and_then(|instr| {
@@ -151,6 +152,12 @@ pub fn generate(kind: MixedKind, num_dists: usize, seed: u64) -> MixedGenerated 
             Ok(instr) => break instr,
             Err(Retry::Reject) => rejections += 1,
             Err(Retry::Recursion) => {}
+            // As for the registered levels (`LevelSpec::generate`): a room where
+            // `place_agent` never returns is retried, with a bounded fallback.
+            Err(Retry::Stuck) => {
+                stuck += 1;
+                g.accept_any = stuck >= crate::levels::MAX_STUCK_ATTEMPTS;
+            }
         }
     };
     let max_steps = instr.num_navs() * 8 * 8 * cols as u32;

@@ -23,6 +23,13 @@
 //!   which is never true: the key may land in the locked room and every room, the locked
 //!   one too, gets distractors. The levels reproduce that (see [`levels::goto`]).
 //!
+//! Deviation (only where Minigrid never returns): Minigrid's `place_agent` retries forever
+//! when no empty cell of the agent's room faces an empty cell or a wall (for example
+//! `BabyAI-SynthS5R2-v0` seed 31575). Here that attempt is rejected like a `RecursionError`
+//! and the level regenerated with the stream continuing; after
+//! [`levels::MAX_STUCK_ATTEMPTS`] such attempts the agent keeps its first drawn pose. Every
+//! seed that finishes in Minigrid gives the same state (`docs/BABYAI_RESET_HANG.md`).
+//!
 //! ```
 //! use babyai_core::world::{Color, Dir, Grid, Obj, ObjKind, RoomLayout, World};
 //! use babyai_core::instr::{Instr, ObjDesc};

@@ -19,9 +19,8 @@ fn bench_reset(c: &mut Criterion) {
         });
     }
     // Every registered level in turn, each cycling through seeds 0..100: the mix a
-    // multi-task learner resets through. The seeds are fixed because Minigrid's
-    // `place_agent` loops forever on a few seeds (e.g. SynthS5R2 seed 31575: no empty cell
-    // of the agent's room faces an empty cell or a wall), which the levels reproduce.
+    // multi-task learner resets through. The seeds are fixed (0..100) so the mix is the
+    // same on every run; no seed hangs (`docs/BABYAI_RESET_HANG.md`).
     let mut levels: Vec<_> = babyai_core::LEVEL_IDS
         .iter()
         .map(|id| babyai_core::make(id).expect("registered level"))

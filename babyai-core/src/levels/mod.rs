@@ -243,6 +243,7 @@ impl LevelSpec {
     pub fn generate(&self, seed: u64) -> Generated {
         let mut g = Gen::new(seed, self.room_size, self.num_rows, self.num_cols);
         let mut rejections = 0;
+        let mut stuck = 0;
         let mission = loop {
             g.gen_grid();
             let attempt = self.gen_mission(&mut g).and_then(|m| {
@@ -253,6 +254,10 @@ impl LevelSpec {
                 Ok(m) => break m,
                 Err(Retry::Reject) => rejections += 1,
                 Err(Retry::Recursion) => {}
+                Err(Retry::Stuck) => {
+                    stuck += 1;
+                    g.accept_any = stuck >= MAX_STUCK_ATTEMPTS;
+                }
             }
         };
         let max_steps = self.fixed_max_steps.unwrap_or_else(|| {
@@ -276,9 +281,15 @@ impl LevelSpec {
             max_steps,
             stale_cell,
             rejections,
+            stuck,
         }
     }
 }
+
+/// How many generation attempts may end in [`Retry::Stuck`] (a room where Minigrid's
+/// `place_agent` never returns) before the fallback: from then on `place_agent` keeps its
+/// first drawn pose, whatever is in front of the agent. See `docs/BABYAI_RESET_HANG.md`.
+pub const MAX_STUCK_ATTEMPTS: u32 = 64;
 
 /// A generated level: the state right after `reset(seed)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -294,6 +305,9 @@ pub struct Generated {
     pub stale_cell: Option<((i32, i32), ObjId)>,
     /// How many `RejectSampling` retries the generation needed.
     pub rejections: u32,
+    /// How many attempts failed because `place_agent` had no acceptable pose (seeds where
+    /// Minigrid's `reset` never returns; 0 for every seed it finishes).
+    pub stuck: u32,
 }
 
 impl Generated {

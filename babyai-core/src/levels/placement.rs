@@ -4,6 +4,12 @@
 use super::roomgrid::{Gen, GenResult, OBJ_KINDS, Retry};
 use crate::world::{COLOR_NAMES, Cell, Color, Dir, MAX_SIDE, Obj, ObjId, ObjKind};
 
+/// How many rejected agent poses `place_agent` draws before it checks whether the room
+/// admits any pose at all. Far above what a finishing seed needs: over seeds 0..10,000 of
+/// every level the most rejected poses before success is documented in
+/// `docs/BABYAI_RESET_HANG.md`.
+pub const PLACE_AGENT_CHECK_AFTER: u32 = 10_000;
+
 impl Gen {
     /// `place_obj(obj, top, size, reject_fn, max_tries)`: draws `x` then `y` in the rectangle
     /// (clipped to the grid) until the cell is empty, not the agent's, and (with
@@ -118,6 +124,15 @@ impl Gen {
 
     /// `RoomGrid.place_agent(i, j, rand_dir=True)`: room drawn (`i` then `j`) if absent, then
     /// a random empty cell and direction, repeated until the front cell is empty or a wall.
+    ///
+    /// Minigrid repeats that forever; when no empty cell of the room has an empty or wall
+    /// neighbour it never returns. Here, after [`PLACE_AGENT_CHECK_AFTER`] poses the room is
+    /// checked once ([`Gen::agent_pose_exists`]): if some pose is acceptable the loop goes on
+    /// exactly as Minigrid's (it ends with probability one, with Minigrid's draws); if none
+    /// is, the attempt fails with [`Retry::Stuck`], which [`super::LevelSpec::generate`]
+    /// treats like Minigrid's `RecursionError` (the level is regenerated, the stream
+    /// continuing). With `accept_any` (the deterministic fallback after too many stuck
+    /// attempts) the first drawn pose is kept whatever its front cell holds.
     pub fn place_agent(&mut self, i: Option<usize>, j: Option<usize>) -> GenResult<()> {
         let i = match i {
             Some(v) => v,
@@ -129,16 +144,39 @@ impl Gen {
         };
         let r = self.room(i, j);
         let (top, size) = (r.top, r.size);
+        let mut tries: u32 = 0;
         loop {
             self.world.agent_pos = (-1, -1);
             let pos = self.place_obj(None, top, size, false, Some(1000))?;
             self.world.agent_pos = pos;
             self.world.agent_dir = Dir::from_idx(self.rng.rand_int(0, 4) as u8);
             let (fx, fy) = self.world.front_pos();
-            if matches!(self.grid().get(fx, fy), Cell::Empty | Cell::Wall) {
+            if self.accept_any || matches!(self.grid().get(fx, fy), Cell::Empty | Cell::Wall) {
                 return Ok(());
             }
+            tries += 1;
+            if tries == PLACE_AGENT_CHECK_AFTER && !self.agent_pose_exists(top, size) {
+                return Err(Retry::Stuck);
+            }
         }
+    }
+
+    /// Whether the rectangle `top`, `size` (clipped to the grid) holds an empty cell with an
+    /// empty or wall 4-neighbour: a pose `place_agent` accepts. Without one Minigrid's
+    /// `place_agent` loops forever.
+    pub fn agent_pose_exists(&self, top: (i32, i32), size: (i32, i32)) -> bool {
+        let grid = self.grid();
+        let x_hi = (top.0 + size.0).min(grid.width());
+        let y_hi = (top.1 + size.1).min(grid.height());
+        let open = |x: i32, y: i32| {
+            grid.in_bounds(x, y) && matches!(grid.get(x, y), Cell::Empty | Cell::Wall)
+        };
+        (top.1.max(0)..y_hi).any(|y| {
+            (top.0.max(0)..x_hi).any(|x| {
+                grid.get(x, y) == Cell::Empty
+                    && (open(x + 1, y) || open(x, y + 1) || open(x - 1, y) || open(x, y - 1))
+            })
+        })
     }
 
     /// `check_objs_reachable(raise_exc=False)`: flood fill from the agent through empty cells

@@ -53,6 +53,9 @@ pub enum Retry {
     Reject,
     /// `RecursionError` (a rejection loop ran out of tries).
     Recursion,
+    /// `place_agent` found no acceptable pose in its room (Minigrid loops forever there);
+    /// retried like [`Retry::Recursion`].
+    Stuck,
 }
 
 /// Result of a generation step.
@@ -71,6 +74,9 @@ pub struct Gen {
     pub num_rows: usize,
     /// Columns of rooms.
     pub num_cols: usize,
+    /// The fallback after too many [`Retry::Stuck`] attempts: `place_agent` keeps its first
+    /// drawn pose.
+    pub accept_any: bool,
 }
 
 impl Gen {
@@ -85,6 +91,7 @@ impl Gen {
             rooms: Vec::new(),
             num_rows,
             num_cols,
+            accept_any: false,
         }
     }
 
