@@ -322,3 +322,16 @@ fn a_reader_that_stops_early_is_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.success(), "{status:?} {stderr}");
 }
+
+#[test]
+fn replay_alfworld_regenerates_exported_games_recorded_by_alfworld() {
+    // Traces that ALFWorld 0.4.2's own engine recorded on games Gridhouse exported.
+    let trace = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../alfworld-core/tests/gen_fixtures/traces.jsonl"
+    );
+    let (ok, stdout, stderr) = gridhouse(&["replay", "alfworld", trace]);
+    assert!(ok, "{stdout}\n{stderr}");
+    assert!(stdout.contains("PASS generated train/790 (v042)"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("18 passed, 0 failed"));
+}

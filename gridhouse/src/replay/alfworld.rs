@@ -17,8 +17,11 @@ pub struct Args {
     pub file: PathBuf,
     /// The folder the episodes' `gamefile` paths are resolved under (leading path components
     /// that do not exist under it are dropped, so the reference `games/` folder works).
+    /// Episodes with no `gamefile` but a `game` of the form `SET/INDEX` (and optionally
+    /// `wording`: `v042` or `v03`) are traces of exported generated games: the game is
+    /// generated again, exported and loaded back, with no folder needed.
     #[arg(long)]
-    pub games: PathBuf,
+    pub games: Option<PathBuf>,
     /// Print every episode's result, not only failures.
     #[arg(long)]
     pub verbose: bool,
@@ -41,6 +44,30 @@ fn load(path: &Path) -> Result<Game, String> {
     let traj = std::fs::read_to_string(&traj_path).ok();
     Game::load(&json, traj.as_deref(), LoadOptions::default())
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A generated task-set game named `SET/INDEX`, exported in `wording` (`v042` or `v03`) and
+/// loaded back through the game-file loader, as ALFWorld's engine loaded it.
+fn load_generated(name: &str, wording: &str) -> Result<Game, String> {
+    use alfworld_core::generator::{Split, Wording, export};
+    let (set, index) = name
+        .split_once('/')
+        .ok_or_else(|| format!("game {name:?} is not SET/INDEX"))?;
+    let split = Split::parse(set).ok_or_else(|| format!("unknown task set {set:?}"))?;
+    let index: u32 = index
+        .parse()
+        .map_err(|_| format!("bad game index {index:?}"))?;
+    let game = split
+        .game(index)
+        .ok_or_else(|| format!("{set} has no game {index}"))?;
+    let wording = match wording {
+        "v03" | "0.3" => Wording::V03,
+        "v042" | "0.4.2" => Wording::V042,
+        other => return Err(format!("unknown wording {other:?}")),
+    };
+    let json = export::tw_pddl_json(&game, wording).to_string();
+    let traj = export::traj_data_json(&game).to_string();
+    Game::load(&json, Some(&traj), LoadOptions::default()).map_err(|e| format!("{name}: {e}"))
 }
 
 fn short(s: &str) -> String {
@@ -134,8 +161,8 @@ struct GameSummary {
 pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
-    if !args.games.is_dir() {
-        return Err(format!("--games {}: not a directory", args.games.display()));
+    if let Some(dir) = args.games.as_ref().filter(|d| !d.is_dir()) {
+        return Err(format!("--games {}: not a directory", dir.display()));
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -155,18 +182,36 @@ pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
                 )
             })?;
             let policy = ep.get("policy").and_then(Value::as_str).unwrap_or("?");
-            let Some(gamefile) = ep.get("gamefile").and_then(Value::as_str) else {
-                return Err((
-                    "(no gamefile)".to_string(),
-                    format!("line {lineno}: no \"gamefile\""),
-                ));
-            };
-            let key = gamefile.to_string();
             let label = format!("line {lineno} [{policy}]");
-            let game = cache.entry(key.clone()).or_insert_with(|| {
-                let path = resolve(&args.games, gamefile)
-                    .ok_or_else(|| format!("game file not found under {}", args.games.display()))?;
-                load(&path).map(Arc::new)
+            let (key, source) = match (
+                ep.get("gamefile").and_then(Value::as_str),
+                ep.get("game").and_then(Value::as_str),
+            ) {
+                (Some(gamefile), _) => (gamefile.to_string(), None),
+                (None, Some(name)) => {
+                    let wording = ep.get("wording").and_then(Value::as_str).unwrap_or("v042");
+                    (
+                        format!("generated {name} ({wording})"),
+                        Some((name, wording)),
+                    )
+                }
+                (None, None) => {
+                    return Err((
+                        "(no gamefile)".to_string(),
+                        format!("line {lineno}: no \"gamefile\" (nor a generated \"game\")"),
+                    ));
+                }
+            };
+            let game = cache.entry(key.clone()).or_insert_with(|| match source {
+                Some((name, wording)) => load_generated(name, wording).map(Arc::new),
+                None => {
+                    let dir = args.games.as_ref().ok_or_else(|| {
+                        "episodes with a \"gamefile\" need --games DIR".to_string()
+                    })?;
+                    let path = resolve(dir, &key)
+                        .ok_or_else(|| format!("game file not found under {}", dir.display()))?;
+                    load(&path).map(Arc::new)
+                }
             });
             let game = match game {
                 Ok(g) => Arc::clone(g),
