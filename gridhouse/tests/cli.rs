@@ -332,6 +332,9 @@ fn replay_alfworld_regenerates_exported_games_recorded_by_alfworld() {
     );
     let (ok, stdout, stderr) = gridhouse(&["replay", "alfworld", trace]);
     assert!(ok, "{stdout}\n{stderr}");
-    assert!(stdout.contains("PASS generated train/790 (v042)"), "{stdout}");
+    assert!(
+        stdout.contains("PASS generated train/790 (v042)"),
+        "{stdout}"
+    );
     assert_eq!(stdout.lines().last(), Some("18 passed, 0 failed"));
 }
