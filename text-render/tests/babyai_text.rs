@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use text_render::babyai::{
-    BalrogAction, VIEW_LEN, balrog_descriptions, balrog_text, describe_full, sentences,
+    BalrogAction, ImageError, VIEW_LEN, balrog_descriptions, balrog_text, describe_full, sentences,
 };
 
 /// Recorded (image, BALROG text) pairs: 147 comma-separated codes, a tab, the text with its
@@ -186,6 +186,69 @@ fn any_image() -> impl Strategy<Value = [u8; VIEW_LEN]> {
     // Mostly valid codes, sometimes out of range.
     let code = prop_oneof![8 => 0u8..12, 1 => any::<u8>()];
     proptest::collection::vec(code, VIEW_LEN).prop_map(|v| v.try_into().unwrap())
+}
+
+/// Views of Minigrid codes as an env draws them: mostly empty or unseen cells, walls, and any
+/// object, color and door state; now and then one code out of range.
+fn view_like_image() -> impl Strategy<Value = [u8; VIEW_LEN]> {
+    let kind = prop_oneof![300 => 0u8..3, 150 => 3u8..11, 1 => 11u8..=255];
+    let cell = (
+        kind,
+        prop_oneof![500 => 0u8..6, 1 => 6u8..=255],
+        prop_oneof![500 => 0u8..3, 1 => 3u8..=255],
+    );
+    proptest::collection::vec(cell, 49).prop_map(|cells| {
+        let mut image = [0u8; VIEW_LEN];
+        for (code, (kind, color, state)) in image.chunks_exact_mut(3).zip(cells) {
+            code.copy_from_slice(&[kind, color, state]);
+        }
+        image
+    })
+}
+
+/// BALROG's text assembled sentence by sentence from the structured [`sentences`]: the
+/// reference the one-pass renderers must match byte for byte.
+fn by_sentences(image: &[u8; VIEW_LEN], see: bool) -> Result<(usize, String), ImageError> {
+    let mut out = String::new();
+    let mut n = 0;
+    for s in sentences(image)? {
+        if n > 0 {
+            out.push('\n');
+        }
+        if see {
+            s.write_description(&mut out);
+        } else {
+            s.write_prompt(&mut out);
+        }
+        n += 1;
+    }
+    Ok((n, out))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn one_pass_text_matches_the_sentences(image in view_like_image(), prefix in "[a-z]{0,3}") {
+        for see in [false, true] {
+            let mut out = prefix.clone();
+            let got = if see {
+                balrog_descriptions(&image, &mut out)
+            } else {
+                balrog_text(&image, &mut out)
+            };
+            match by_sentences(&image, see) {
+                Ok((n, want)) => {
+                    prop_assert_eq!(got, Ok(n));
+                    prop_assert_eq!(&out[prefix.len()..], want.as_str());
+                }
+                Err(e) => {
+                    prop_assert_eq!(got, Err(e));
+                    prop_assert_eq!(&out, &prefix);
+                }
+            }
+        }
+    }
 }
 
 proptest! {

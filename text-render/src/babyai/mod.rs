@@ -35,6 +35,7 @@ pub mod actions;
 pub mod balrog;
 mod codes;
 pub mod full;
+mod phrases;
 pub mod prompt;
 
 pub use actions::{BalrogAction, ParseActionError, ParsedAction};
