@@ -8,7 +8,8 @@
 //! * the step loop: a [`VecEnv`] of `batch` envs in [`AutoResetMode::SameStep`], stepped with
 //!   uniformly random actions from a fixed-seed `ChaCha8Rng`, an observation written for
 //!   every env every step; on more than one thread the batch is stepped with
-//!   [`VecEnv::step_par`] (one shard per thread) in a pool of that many threads;
+//!   [`VecEnv::step_par`] (one shard per thread), the loop running inside a pool of that
+//!   many threads (so a call forks and joins on the pool's own threads);
 //! * the reset loop, timed separately: each thread resets its own env with consecutive seeds.
 //!
 //! Steps/s counts env steps (resets done by auto-reset included in the time); episodes/s
@@ -36,6 +37,13 @@ pub const DEFAULT_ENVS: &[&str] = &[
     "BabyAI-BossLevel-v0",
     "alfworld/train",
 ];
+
+/// Envs in the batch when `--batch` is not given: enough that two shards of it scale
+/// (`docs/PERFORMANCE.md`, "Batch"): with GoToLocal's auto-resets (one per ~55 steps, each
+/// ~10 steps' work) two halves of 64 envs differ enough to cap two threads at ~1.82x, halves
+/// of 256 at ~1.90x (1024: ~1.95x), while 256 envs (up to ~0.6 MiB of BossLevel state) still
+/// fit one core's L2 cache.
+pub const DEFAULT_BATCH: u32 = 256;
 
 /// The seed of the batch and of the action source: fixed, so runs do the same work.
 const SEED: u64 = 0x6772_6964_686F_7573;
@@ -261,7 +269,7 @@ where
     E::Action: Copy + Send + Sync,
     E::Obs: Clone + Send,
     F: Fn() -> E + Sync,
-    A: Fn(&mut ChaCha8Rng) -> E::Action,
+    A: Fn(&mut ChaCha8Rng) -> E::Action + Sync,
 {
     let threads = cfg.threads.max(1);
     let n = cfg.batch.max(threads);
@@ -282,34 +290,40 @@ where
     let mut obs = vec![blank; n];
     let mut rewards = vec![0.0; n];
     let (mut terminated, mut truncated) = (vec![false; n], vec![false; n]);
-    let mut steps = 0u64;
-    let mut episodes = 0u64;
-    let start = Instant::now();
-    let mut elapsed = Duration::ZERO;
-    while steps == 0 || elapsed < time {
-        for a in actions.iter_mut() {
-            *a = action(&mut rng);
+    // The whole loop runs on a thread of the pool, so each `step_par` call only forks and
+    // joins; called from outside, every call would also hand the batch to the pool and wait
+    // for it to come back (about 10 us a call on this machine, half a batch of 64's work).
+    let (steps, episodes, elapsed) = pool.install(|| {
+        let mut steps = 0u64;
+        let mut episodes = 0u64;
+        let start = Instant::now();
+        let mut elapsed = Duration::ZERO;
+        while steps == 0 || elapsed < time {
+            for a in actions.iter_mut() {
+                *a = action(&mut rng);
+            }
+            let out = BatchOut {
+                obs: &mut obs,
+                rewards: &mut rewards,
+                terminated: &mut terminated,
+                truncated: &mut truncated,
+            };
+            if threads == 1 {
+                batch.step(&actions, out)
+            } else {
+                batch.step_par(&actions, out, threads)
+            }
+            .map_err(|e| e.to_string())?;
+            steps += n as u64;
+            episodes += terminated
+                .iter()
+                .zip(&truncated)
+                .filter(|&(&a, &b)| a || b)
+                .count() as u64;
+            elapsed = start.elapsed();
         }
-        let out = BatchOut {
-            obs: &mut obs,
-            rewards: &mut rewards,
-            terminated: &mut terminated,
-            truncated: &mut truncated,
-        };
-        let stepped = if threads == 1 {
-            batch.step(&actions, out)
-        } else {
-            pool.install(|| batch.step_par(&actions, out, threads))
-        };
-        stepped.map_err(|e| e.to_string())?;
-        steps += n as u64;
-        episodes += terminated
-            .iter()
-            .zip(&truncated)
-            .filter(|&(&a, &b)| a || b)
-            .count() as u64;
-        elapsed = start.elapsed();
-    }
+        Ok::<_, String>((steps, episodes, elapsed))
+    })?;
     // At least a nanosecond, so every rate is finite.
     let step_secs = elapsed.as_secs_f64().max(1e-9);
 

@@ -92,7 +92,7 @@ struct BenchArgs {
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     threads: u16,
     /// Envs stepped together in the batch.
-    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = bench::DEFAULT_BATCH, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
     /// One JSON object per line instead of a table.
     #[arg(long)]
