@@ -18,6 +18,7 @@
 
 use super::codes::{self, ImageError, ObjCode, WALL};
 use super::phrases;
+use super::scan::{AGENT, Scan, bit, cells};
 use super::{AGENT_X, AGENT_Y, VIEW_LEN, VIEW_SIZE};
 use crate::number::push_uint;
 
@@ -227,10 +228,10 @@ impl Iterator for Sentences<'_> {
 /// describe adds nothing. Returns the number of lines written.
 ///
 /// The same text as joining the [`sentences`] written by [`Sentence::write_prompt`], made in one
-/// pass over the view (see [`Scan`]) from precomputed phrases. Nothing is allocated beyond
+/// pass over the view from precomputed phrases. Nothing is allocated beyond
 /// `out`'s growth, reserved once. On an invalid image nothing is written.
 pub fn balrog_text(image: &[u8; VIEW_LEN], out: &mut String) -> Result<usize, ImageError> {
-    Ok(Scan::new(image)?.write::<false>(image, out))
+    Ok(write::<false>(Scan::new(image)?, image, out))
 }
 
 /// Appends the `info["descriptions"]` of BALROG's Minigrid fork for `image` to `out`, one
@@ -238,16 +239,8 @@ pub fn balrog_text(image: &[u8; VIEW_LEN], out: &mut String) -> Result<usize, Im
 /// `"\n"` with no trailing line break. Splitting the result on `'\n'` gives the fork's list.
 /// Returns the number of lines written; on an invalid image nothing is written.
 pub fn balrog_descriptions(image: &[u8; VIEW_LEN], out: &mut String) -> Result<usize, ImageError> {
-    Ok(Scan::new(image)?.write::<true>(image, out))
+    Ok(write::<true>(Scan::new(image)?, image, out))
 }
-
-/// Bit of view cell `(x, y)` in a cell mask: the cell index `x * 7 + y`, the image's order.
-const fn bit(x: usize, y: usize) -> u64 {
-    1 << (x * VIEW_SIZE + y)
-}
-
-/// The agent's cell, where the carried object is drawn.
-const AGENT: u64 = bit(AGENT_X, AGENT_Y);
 
 /// The cells of the forward ray (column 3, rows 0 to 5) as a mask.
 const FORWARD_RAY: u64 = (bit(AGENT_X, AGENT_Y) - 1) & !(bit(AGENT_X, 0) - 1);
@@ -258,131 +251,59 @@ const SIDE_RAYS: [[u64; 3]; 2] = [
     [bit(4, AGENT_Y), bit(5, AGENT_Y), bit(6, AGENT_Y)],
 ];
 
-/// Byte-wise comparisons of eight type codes packed in a word: each sets the high bit of the
-/// bytes that pass and clears every other bit.
-mod swar {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-
-    /// Bytes equal to `value`.
-    pub(super) fn equal(word: u64, value: u8) -> u64 {
-        let x = word ^ (ONES * u64::from(value));
-        !(((x & LOW7) + LOW7) | x | LOW7)
-    }
-
-    /// Bytes of at least `value` (`1..=127`).
-    pub(super) fn at_least(word: u64, value: u8) -> u64 {
-        ((((word & LOW7) | HIGH) - ONES * u64::from(value)) | word) & HIGH
-    }
+/// The wall that ends a ray whose cells, nearest first, are `ray`: the first cell that is
+/// neither unseen nor empty, if it is a wall.
+fn ray_wall(scan: &Scan, ray: &[u64]) -> Option<usize> {
+    let blocking = scan.walls | scan.described;
+    let first = ray.iter().find(|&&cell| blocking & cell != 0)?;
+    (scan.walls & first != 0).then(|| first.trailing_zeros() as usize)
 }
 
-/// The high bits of the 8 bytes of `flags` (as made by [`swar`]) as bits 0 to 7.
-fn byte_flags(flags: u64) -> u64 {
-    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
-/// What BALROG's description of a view needs, found in one pass over its 49 cells: which cells
-/// are walls and which hold something described (anything but unseen, empty and wall), as
-/// masks with bit `x * 7 + y` for cell `(x, y)`.
-#[derive(Clone, Copy, Debug)]
-struct Scan {
-    walls: u64,
-    described: u64,
-}
-
-impl Scan {
-    /// Scans `image`, checking every code a description reads (exactly [`codes::validate_image`],
-    /// which is called to name the first bad cell when the check fails).
-    fn new(image: &[u8; VIEW_LEN]) -> Result<Scan, ImageError> {
-        // The type codes, 8 cells to a word (the 7 cells past the view are unseen).
-        let mut kinds = [codes::UNSEEN; 56];
-        for (kind, cell) in kinds.iter_mut().zip(image.chunks_exact(3)) {
-            *kind = cell[0];
-        }
-        let (mut walls, mut described, mut bad_kind) = (0u64, 0u64, 0u64);
-        for (k, word) in kinds.chunks_exact(8).enumerate() {
-            let word = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            walls |= byte_flags(swar::equal(word, WALL)) << (8 * k);
-            described |= byte_flags(swar::at_least(word, WALL + 1)) << (8 * k);
-            bad_kind |= swar::at_least(word, 11);
-        }
-        let mut valid = bad_kind == 0;
-        let mut cells = described;
-        while cells != 0 {
-            let i = cells.trailing_zeros() as usize * 3;
-            cells &= cells - 1;
-            valid &= codes::ObjCode::new(image[i], image[i + 1], image[i + 2]).is_some();
-        }
-        if !valid {
-            codes::validate_image(image)?;
-        }
-        Ok(Scan { walls, described })
+/// Appends BALROG's description of a scanned view (with `"You see "` when `SEE`); returns
+/// the number of lines.
+fn write<const SEE: bool>(scan: Scan, image: &[u8; VIEW_LEN], out: &mut String) -> usize {
+    let blocking = scan.walls | scan.described;
+    // The forward ray's nearest blocking cell is its highest bit.
+    let forward = blocking & FORWARD_RAY;
+    let forward = (forward != 0)
+        .then(|| 63 - forward.leading_zeros() as usize)
+        .filter(|&i| scan.walls & (1 << i) != 0);
+    let walls = [
+        forward,
+        ray_wall(&scan, &SIDE_RAYS[0]),
+        ray_wall(&scan, &SIDE_RAYS[1]),
+    ];
+    let objects = scan.described & !AGENT;
+    let lines = usize::from(scan.described & AGENT != 0)
+        + walls.iter().flatten().count()
+        + objects.count_ones() as usize;
+    out.reserve(lines * (phrases::MAX_LINE + 1));
+    let mut n = 0;
+    if scan.described & AGENT != 0 {
+        // The carried object is always the first line.
+        let i = (AGENT_X * VIEW_SIZE + AGENT_Y) * 3;
+        out.push_str("You carry ");
+        out.push_str(phrases::OBJECTS[usize::from(image[i])][usize::from(image[i + 1])]);
+        n = 1;
     }
-
-    /// The wall that ends a ray whose cells, nearest first, are `ray`: the first cell that is
-    /// neither unseen nor empty, if it is a wall.
-    fn ray_wall(&self, ray: &[u64]) -> Option<usize> {
-        let blocking = self.walls | self.described;
-        let first = ray.iter().find(|&&cell| blocking & cell != 0)?;
-        (self.walls & first != 0).then(|| first.trailing_zeros() as usize)
+    let mut line = |out: &mut String| {
+        if n > 0 {
+            out.push('\n');
+        }
+        n += 1;
+        if SEE {
+            out.push_str("You see ");
+        }
+    };
+    for cell in walls.into_iter().flatten() {
+        line(out);
+        out.push_str("a wall");
+        out.push_str(phrases::WHERE[cell]);
     }
-
-    /// Appends the description's lines (with `"You see "` when `SEE`); returns their count.
-    fn write<const SEE: bool>(self, image: &[u8; VIEW_LEN], out: &mut String) -> usize {
-        let blocking = self.walls | self.described;
-        // The forward ray's nearest blocking cell is its highest bit.
-        let forward = blocking & FORWARD_RAY;
-        let forward = (forward != 0)
-            .then(|| 63 - forward.leading_zeros() as usize)
-            .filter(|&i| self.walls & (1 << i) != 0);
-        let walls = [
-            forward,
-            self.ray_wall(&SIDE_RAYS[0]),
-            self.ray_wall(&SIDE_RAYS[1]),
-        ];
-        let objects = self.described & !AGENT;
-        let lines = usize::from(self.described & AGENT != 0)
-            + walls.iter().flatten().count()
-            + objects.count_ones() as usize;
-        out.reserve(lines * (phrases::MAX_LINE + 1));
-        let mut n = 0;
-        if self.described & AGENT != 0 {
-            // The carried object is always the first line.
-            let i = (AGENT_X * VIEW_SIZE + AGENT_Y) * 3;
-            out.push_str("You carry ");
-            out.push_str(phrases::OBJECTS[usize::from(image[i])][usize::from(image[i + 1])]);
-            n = 1;
-        }
-        let mut line = |out: &mut String| {
-            if n > 0 {
-                out.push('\n');
-            }
-            n += 1;
-            if SEE {
-                out.push_str("You see ");
-            }
-        };
-        for cell in walls.into_iter().flatten() {
-            line(out);
-            out.push_str("a wall");
-            out.push_str(phrases::WHERE[cell]);
-        }
-        let mut cells = objects;
-        while cells != 0 {
-            let cell = cells.trailing_zeros() as usize;
-            cells &= cells - 1;
-            line(out);
-            let [kind, color, state] = [image[cell * 3], image[cell * 3 + 1], image[cell * 3 + 2]];
-            out.push_str(if kind == codes::DOOR {
-                phrases::DOORS[usize::from(state)][usize::from(color)]
-            } else {
-                phrases::OBJECTS[usize::from(kind)][usize::from(color)]
-            });
-            out.push_str(phrases::WHERE[cell]);
-        }
-        n
+    for cell in cells(objects) {
+        line(out);
+        out.push_str(phrases::object(image, cell, phrases::DOORS));
+        out.push_str(phrases::WHERE[cell]);
     }
+    n
 }

@@ -36,179 +36,111 @@
 //! );
 //! ```
 
-use super::codes::{self, DOOR, EMPTY, ImageError, ObjCode, UNSEEN, WALL};
+use super::codes::{EMPTY, ImageError, UNSEEN, WALL};
+use super::phrases::{self, AHEAD, DOORS_AN, SIDE};
+use super::scan::{AGENT, Scan, bit, cells};
 use super::{AGENT_X, AGENT_Y, VIEW_LEN, VIEW_SIZE};
-use crate::number::{push_uint, steps};
+use crate::number::push_uint;
 
 const CELLS: usize = VIEW_SIZE * VIEW_SIZE;
+
+/// The longest line but the hidden-cell count: `"You see "`, the longest object phrase
+/// (`"an open purple door"`, 20 bytes with `"a locked ..."`), its position and `"."`.
+const MAX_LINE: usize = 8 + 20 + 34 + 1;
 
 /// Appends Gridhouse's informative description of `image` to `out`: one sentence per line,
 /// joined by `"\n"` with no trailing line break (see the [module docs](self) for the rules).
 /// Returns the number of lines written. Nothing is allocated beyond `out`'s growth; on an
 /// invalid image nothing is written.
 pub fn describe_full(image: &[u8; VIEW_LEN], out: &mut String) -> Result<usize, ImageError> {
-    codes::validate_image(image)?;
-    let mut lines = Lines { out, n: 0 };
+    let scan = Scan::new(image)?;
+    let objects = scan.described & !AGENT;
+    let mut runs = [Run::default(); 2 * CELLS];
+    let count = wall_runs(scan.walls, &mut runs);
+    let runs = &mut runs[..count];
+    out.reserve((3 + objects.count_ones() as usize + runs.len()) * (MAX_LINE + 1) + 64);
 
     // What is carried.
-    let held = codes::kind_at(image, AGENT_X, AGENT_Y);
-    let o = lines.start();
-    o.push_str("You carry ");
-    if codes::is_described(held) {
-        push_object(o, codes::code_at(image, AGENT_X, AGENT_Y));
+    out.push_str("You carry ");
+    if scan.described & AGENT != 0 {
+        out.push_str(phrases::object(
+            image,
+            AGENT_X * VIEW_SIZE + AGENT_Y,
+            DOORS_AN,
+        ));
     } else {
-        o.push_str("nothing");
+        out.push_str("nothing");
     }
-    o.push('.');
+    out.push('.');
 
     // The cell the agent acts on.
-    let o = lines.start();
-    o.push_str("In front of you: ");
-    match codes::kind_at(image, AGENT_X, AGENT_Y - 1) {
-        UNSEEN => o.push_str("something you cannot see"),
-        EMPTY => o.push_str("nothing"),
-        WALL => o.push_str("a wall"),
-        _ => push_object(o, codes::code_at(image, AGENT_X, AGENT_Y - 1)),
-    }
-    o.push('.');
+    out.push_str("\nIn front of you: ");
+    let front = AGENT_X * VIEW_SIZE + AGENT_Y - 1;
+    out.push_str(match image[front * 3] {
+        UNSEEN => "something you cannot see",
+        EMPTY => "nothing",
+        WALL => "a wall",
+        _ => phrases::object(image, front, DOORS_AN),
+    });
+    out.push('.');
+    let mut lines = 2;
 
-    // Objects, nearest first.
-    let mut objects = [(0u8, 0u8); CELLS];
-    let mut count = 0;
-    for x in 0..VIEW_SIZE {
-        for y in 0..VIEW_SIZE {
-            if (x, y) != (AGENT_X, AGENT_Y) && codes::is_described(codes::kind_at(image, x, y)) {
-                objects[count] = (distance(x, y), (x * VIEW_SIZE + y) as u8);
-                count += 1;
-            }
+    // Objects, nearest first, ties in cell order (left to right, then far to near).
+    for ring in NEAR_FIRST {
+        for cell in cells(objects & ring) {
+            out.push_str("\nYou see ");
+            out.push_str(phrases::object(image, cell, DOORS_AN));
+            out.push_str(phrases::WHERE[cell]);
+            out.push('.');
         }
     }
-    let objects = &mut objects[..count];
-    objects.sort_unstable();
-    for &(_, cell) in objects.iter() {
-        let (x, y) = (usize::from(cell) / VIEW_SIZE, usize::from(cell) % VIEW_SIZE);
-        let o = lines.start();
-        o.push_str("You see ");
-        push_object(o, codes::code_at(image, x, y));
-        o.push(' ');
-        push_where(o, x, y);
-        o.push('.');
-    }
+    lines += objects.count_ones() as usize;
 
     // Walls, as runs.
-    let mut runs = [Run::default(); 2 * CELLS];
-    let count = wall_runs(image, &mut runs);
-    let runs = &mut runs[..count];
     runs.sort_unstable_by_key(|r| (r.near, r.x0, r.y0, r.x1, r.y1));
     for run in runs.iter() {
-        let o = lines.start();
-        o.push_str("You see a wall ");
-        run.write(o);
-        o.push('.');
+        out.push_str("\nYou see a wall ");
+        run.write(out);
+        out.push('.');
     }
+    lines += runs.len();
 
     // What the visibility mask hides.
-    let hidden = (0..VIEW_SIZE)
-        .flat_map(|x| (0..VIEW_SIZE).map(move |y| (x, y)))
-        .filter(|&(x, y)| codes::kind_at(image, x, y) == UNSEEN)
-        .count();
+    let hidden = scan.unseen().count_ones();
     if hidden > 0 {
-        let o = lines.start();
-        o.push_str("Hidden from view: ");
-        push_uint(o, hidden as u64);
-        o.push_str(" of the 49 cells (behind walls or closed doors).");
+        out.push_str("\nHidden from view: ");
+        push_uint(out, u64::from(hidden));
+        out.push_str(" of the 49 cells (behind walls or closed doors).");
+        lines += 1;
     }
-    Ok(lines.n)
-}
-
-/// Line bookkeeping: separates lines with `"\n"` and counts them.
-struct Lines<'a> {
-    out: &'a mut String,
-    n: usize,
-}
-
-impl Lines<'_> {
-    fn start(&mut self) -> &mut String {
-        if self.n > 0 {
-            self.out.push('\n');
-        }
-        self.n += 1;
-        self.out
-    }
+    Ok(lines)
 }
 
 /// Steps from the agent to view cell `(x, y)`: sideways plus forward.
-fn distance(x: usize, y: usize) -> u8 {
-    (x.abs_diff(AGENT_X) + (AGENT_Y - y)) as u8
+const fn distance(x: usize, y: usize) -> usize {
+    x.abs_diff(AGENT_X) + (AGENT_Y - y)
 }
 
-/// `"a red ball"`, `"an open red door"`, `"a locked blue door"`.
-fn push_object(out: &mut String, object: ObjCode) {
-    let first = if object.kind() == DOOR {
-        object.state_name()
-    } else {
-        object.color_name()
-    };
-    out.push_str(if starts_with_vowel(first) {
-        "an "
-    } else {
-        "a "
-    });
-    if object.kind() == DOOR {
-        out.push_str(object.state_name());
-        out.push(' ');
+/// The cells at each distance from the agent (0 to 9 steps), as masks.
+const NEAR_FIRST: [u64; 10] = {
+    let mut rings = [0u64; 10];
+    let mut cell = 0;
+    while cell < CELLS {
+        let (x, y) = (cell / VIEW_SIZE, cell % VIEW_SIZE);
+        rings[distance(x, y)] |= bit(x, y);
+        cell += 1;
     }
-    out.push_str(object.color_name());
-    out.push(' ');
-    out.push_str(object.type_name());
-}
-
-fn starts_with_vowel(word: &str) -> bool {
-    matches!(
-        word.as_bytes().first(),
-        Some(b'a' | b'e' | b'i' | b'o' | b'u')
-    )
-}
-
-/// `"2 steps left"`, `"straight ahead"`, `"1 step right"`: a column relative to the agent's.
-fn push_side(out: &mut String, x: usize) {
-    match x.cmp(&AGENT_X) {
-        std::cmp::Ordering::Less => {
-            steps(out, (AGENT_X - x) as u64);
-            out.push_str(" left");
-        }
-        std::cmp::Ordering::Equal => out.push_str("straight ahead"),
-        std::cmp::Ordering::Greater => {
-            steps(out, (x - AGENT_X) as u64);
-            out.push_str(" right");
-        }
-    }
-}
-
-/// `"level with you"` or `"3 steps forward"`: a row relative to the agent's.
-fn push_ahead(out: &mut String, y: usize) {
-    if y == AGENT_Y {
-        out.push_str("level with you");
-    } else {
-        steps(out, (AGENT_Y - y) as u64);
-        out.push_str(" forward");
-    }
-}
+    rings
+};
 
 /// BALROG's position phrase: `"2 steps forward"`, `"1 step left"`,
-/// `"1 step right and 2 steps forward"`.
+/// `"1 step right and 2 steps forward"`; `"level with you"` for the agent's own cell.
 fn push_where(out: &mut String, x: usize, y: usize) {
-    if x != AGENT_X {
-        push_side(out, x);
-        if y != AGENT_Y {
-            out.push_str(" and ");
-        }
-    }
-    if x == AGENT_X || y != AGENT_Y {
-        push_ahead(out, y);
+    match phrases::WHERE[x * VIEW_SIZE + y].strip_prefix(' ') {
+        Some(place) => out.push_str(place),
+        None => out.push_str(AHEAD[y]),
     }
 }
-
 /// A straight run of wall cells from `(x0, y0)` to `(x1, y1)` (a single cell when equal).
 #[derive(Clone, Copy, Debug, Default)]
 struct Run {
@@ -221,12 +153,10 @@ struct Run {
 
 impl Run {
     fn new(x0: usize, y0: usize, x1: usize, y1: usize) -> Run {
-        let near = (x0..=x1)
-            .flat_map(|x| (y0..=y1).map(move |y| distance(x, y)))
-            .min()
-            .unwrap_or(u8::MAX);
+        // The nearest cell: the column closest to the agent's, the row nearest the agent.
+        let near = distance(AGENT_X.clamp(x0, x1), y1);
         Run {
-            near,
+            near: near as u8,
             x0: x0 as u8,
             y0: y0 as u8,
             x1: x1 as u8,
@@ -249,34 +179,33 @@ impl Run {
             if y0 == AGENT_Y {
                 out.push_str("level with you, from ");
                 let (near, far) = if x0 > AGENT_X { (x0, x1) } else { (x1, x0) };
-                push_side(out, near);
+                out.push_str(SIDE[near]);
                 out.push_str(" to ");
-                push_side(out, far);
+                out.push_str(SIDE[far]);
             } else {
-                push_ahead(out, y0);
+                out.push_str(AHEAD[y0]);
                 out.push_str(", from ");
-                push_side(out, x0);
+                out.push_str(SIDE[x0]);
                 out.push_str(" to ");
-                push_side(out, x1);
+                out.push_str(SIDE[x1]);
             }
         } else {
             // Along the view, near end first.
-            push_side(out, x0);
+            out.push_str(SIDE[x0]);
             out.push_str(", from ");
-            push_ahead(out, y1);
+            out.push_str(AHEAD[y1]);
             out.push_str(" to ");
-            push_ahead(out, y0);
+            out.push_str(AHEAD[y0]);
         }
     }
 }
 
-/// Fills `runs` with the maximal horizontal and vertical runs of two or more wall cells, plus
-/// every wall cell in no such run; returns how many were written.
-fn wall_runs(image: &[u8; VIEW_LEN], runs: &mut [Run; 2 * CELLS]) -> usize {
-    let wall = |x: usize, y: usize| codes::kind_at(image, x, y) == WALL;
-    // Bit `x * 7 + y`: the wall cell belongs to a run of two or more.
+/// Fills `runs` with the maximal horizontal and vertical runs of two or more cells of the
+/// `walls` mask, plus every wall cell in no such run; returns how many were written.
+fn wall_runs(walls: u64, runs: &mut [Run; 2 * CELLS]) -> usize {
+    let wall = |x: usize, y: usize| walls & bit(x, y) != 0;
+    // The wall cells that belong to a run of two or more.
     let mut covered = 0u64;
-    let bit = |x: usize, y: usize| 1u64 << (x * VIEW_SIZE + y);
     let mut n = 0;
     for y in 0..VIEW_SIZE {
         let mut x = 0;
@@ -308,13 +237,14 @@ fn wall_runs(image: &[u8; VIEW_LEN], runs: &mut [Run; 2 * CELLS]) -> usize {
             y += 1;
         }
     }
-    for x in 0..VIEW_SIZE {
-        for y in 0..VIEW_SIZE {
-            if wall(x, y) && covered & bit(x, y) == 0 {
-                runs[n] = Run::new(x, y, x, y);
-                n += 1;
-            }
-        }
+    for cell in cells(walls & !covered) {
+        runs[n] = Run::new(
+            cell / VIEW_SIZE,
+            cell % VIEW_SIZE,
+            cell / VIEW_SIZE,
+            cell % VIEW_SIZE,
+        );
+        n += 1;
     }
     n
 }

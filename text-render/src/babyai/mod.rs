@@ -37,6 +37,7 @@ mod codes;
 pub mod full;
 mod phrases;
 pub mod prompt;
+mod scan;
 
 pub use actions::{BalrogAction, ParseActionError, ParsedAction};
 pub use balrog::{Sentence, Sentences, balrog_descriptions, balrog_text, sentences};

@@ -3,7 +3,8 @@
 //! (`" 1 step left and 2 steps forward"`), so a renderer appends whole fragments instead of
 //! assembling words and digits.
 
-use super::VIEW_SIZE;
+use super::codes::DOOR;
+use super::{VIEW_LEN, VIEW_SIZE};
 
 /// The six colors in `COLOR_TO_IDX` order, each followed by `$name`, after `$prefix`.
 macro_rules! colored {
@@ -41,6 +42,52 @@ pub(crate) const DOORS: [[&str; 6]; 3] = [
     colored!("a open ", "door"),
     colored!("a closed ", "door"),
     colored!("a locked ", "door"),
+];
+
+/// `"an {state} {color} door"` by `[state][color]` code, with the article English wants
+/// ("an open red door"): [`super::describe_full`]'s wording.
+pub(crate) const DOORS_AN: [[&str; 6]; 3] = [
+    colored!("an open ", "door"),
+    colored!("a closed ", "door"),
+    colored!("a locked ", "door"),
+];
+
+/// The phrase of the object at view cell `cell` (an index `x * 7 + y` of a described
+/// cell of a validated image), doors from `doors` ([`DOORS`] or [`DOORS_AN`]).
+pub(crate) fn object(
+    image: &[u8; VIEW_LEN],
+    cell: usize,
+    doors: [[&'static str; 6]; 3],
+) -> &'static str {
+    let [kind, color, state] = [image[cell * 3], image[cell * 3 + 1], image[cell * 3 + 2]];
+    if kind == DOOR {
+        doors[usize::from(state)][usize::from(color)]
+    } else {
+        OBJECTS[usize::from(kind)][usize::from(color)]
+    }
+}
+
+/// Columns relative to the agent's, by view column `x`: `"3 steps left"` ... `"straight
+/// ahead"` ... `"3 steps right"`.
+pub(crate) const SIDE: [&str; VIEW_SIZE] = [
+    "3 steps left",
+    "2 steps left",
+    "1 step left",
+    "straight ahead",
+    "1 step right",
+    "2 steps right",
+    "3 steps right",
+];
+
+/// Rows relative to the agent's, by view row `y`: `"6 steps forward"` ... `"level with you"`.
+pub(crate) const AHEAD: [&str; VIEW_SIZE] = [
+    "6 steps forward",
+    "5 steps forward",
+    "4 steps forward",
+    "3 steps forward",
+    "2 steps forward",
+    "1 step forward",
+    "level with you",
 ];
 
 /// The position phrases of the cells of view column `x`, rows `y = 0..=6` (far to near),
