@@ -251,7 +251,32 @@ proptest! {
     }
 }
 
+/// The parser's rule written plainly: an action whose name's words equal the text's
+/// (whitespace-separated) words up to ASCII case; "empty" when the text has no word.
+fn parse_by_rule(text: &str) -> Option<Option<BalrogAction>> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    Some(BalrogAction::ALL.into_iter().find(|a| {
+        let name: Vec<&str> = a.name().split(' ').collect();
+        name.len() == words.len() && name.iter().zip(&words).all(|(n, w)| n.eq_ignore_ascii_case(w))
+    }))
+}
+
 proptest! {
+    #[test]
+    fn parser_follows_its_rule(
+        text in "[ \t\n\u{a0}]{0,2}(turn|TURN|Turn|go|pick|drop|toggle|left|right|forward|up|x|é|pickup)?([ \t\n\u{a0}]{1,2}(left|Left|right|forward|UP|up|go|now|[.]))?[ \t\n]{0,2}"
+    ) {
+        let got = BalrogAction::parse(&text);
+        match parse_by_rule(&text) {
+            None => prop_assert!(got.as_ref().is_err_and(|e| e.is_empty()), "{:?}", got),
+            Some(Some(a)) => prop_assert_eq!(got, Ok(a)),
+            Some(None) => prop_assert!(got.as_ref().is_err_and(|e| !e.is_empty()), "{:?}", got),
+        }
+    }
+
     #[test]
     fn parser_never_panics(text in any::<String>()) {
         let parsed = BalrogAction::parse(&text);

@@ -80,17 +80,33 @@ impl BalrogAction {
     /// including an empty answer, other words, punctuation or `"pickup"`, is an error that says
     /// which of the two it was. Never panics, allocates nothing.
     pub fn parse(text: &str) -> Result<BalrogAction, ParseActionError> {
-        if text.trim().is_empty() {
+        let mut words = text.split_whitespace();
+        let Some(first) = words.next() else {
             return Err(ParseActionError {
                 kind: ErrorKind::Empty,
             });
+        };
+        let second = words.next();
+        let unknown = ParseActionError {
+            kind: ErrorKind::Unknown,
+        };
+        if words.next().is_some() {
+            return Err(unknown);
         }
+        // Every name has one or two words: compare word by word, in action order.
         BalrogAction::ALL
             .into_iter()
-            .find(|a| same_words(a.name(), text))
-            .ok_or(ParseActionError {
-                kind: ErrorKind::Unknown,
+            .zip(WORDS)
+            .find(|&(_, (want_first, want_second))| {
+                first.eq_ignore_ascii_case(want_first)
+                    && match (second, want_second) {
+                        (None, None) => true,
+                        (Some(got), Some(want)) => got.eq_ignore_ascii_case(want),
+                        _ => false,
+                    }
             })
+            .map(|(action, _)| action)
+            .ok_or(unknown)
     }
 
     /// Parses `text` as [`parse`](Self::parse) does, and on failure takes `fallback` instead
@@ -125,18 +141,15 @@ impl std::str::FromStr for BalrogAction {
     }
 }
 
-/// Whether `text` is `name` up to ASCII case and whitespace between and around words.
-fn same_words(name: &str, text: &str) -> bool {
-    let mut want = name.split(' ');
-    let mut got = text.split_whitespace();
-    loop {
-        match (want.next(), got.next()) {
-            (None, None) => return true,
-            (Some(w), Some(g)) if w.eq_ignore_ascii_case(g) => {}
-            _ => return false,
-        }
-    }
-}
+/// The words of each action's name, in [`BalrogAction::ALL`] order.
+const WORDS: [(&str, Option<&str>); 6] = [
+    ("turn", Some("left")),
+    ("turn", Some("right")),
+    ("go", Some("forward")),
+    ("pick", Some("up")),
+    ("drop", None),
+    ("toggle", None),
+];
 
 /// The outcome of [`BalrogAction::parse_or`]: the action to take and, if the text was not a
 /// valid action, why (the fallback was taken).
@@ -203,6 +216,17 @@ mod tests {
             assert_eq!(a.to_string(), a.name());
         }
         assert_eq!(BalrogAction::from_index(6), None);
+    }
+
+    #[test]
+    fn parser_words_spell_the_names() {
+        for (a, (first, second)) in BalrogAction::ALL.into_iter().zip(WORDS) {
+            let name = match second {
+                Some(second) => format!("{first} {second}"),
+                None => first.to_string(),
+            };
+            assert_eq!(name, a.name());
+        }
     }
 
     #[test]
