@@ -260,7 +260,11 @@ fn parse_by_rule(text: &str) -> Option<Option<BalrogAction>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     Some(BalrogAction::ALL.into_iter().find(|a| {
         let name: Vec<&str> = a.name().split(' ').collect();
-        name.len() == words.len() && name.iter().zip(&words).all(|(n, w)| n.eq_ignore_ascii_case(w))
+        name.len() == words.len()
+            && name
+                .iter()
+                .zip(&words)
+                .all(|(n, w)| n.eq_ignore_ascii_case(w))
     }))
 }
 
