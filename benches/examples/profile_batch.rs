@@ -11,7 +11,9 @@
 //!   auto-reset, observation every step) and charges each env `STEP_COST`, plus `RESET_COST`
 //!   when it auto-reset, per call (instructions measured with callgrind on `profile_babyai`;
 //!   defaults: GoToLocal's). Prints `sum(a + b) / sum(max(a, b))` over the two halves `a`, `b`:
-//!   the best speedup two contiguous shards can reach given how unevenly resets fall on them.
+//!   the best speedup two contiguous shards can reach given how unevenly resets fall on them;
+//!   and the same for eight contiguous pieces each taken by whichever of two workers is free
+//!   first (what finer shards with work stealing could reach).
 //!   A model, so other load on the machine does not disturb it.
 //! * `run LEVEL BATCH CALLS THREADS`: the `babyai_batch` criterion loop for a fixed number of
 //!   calls (THREADS 1: `step`; more: `step_par` inside a pool of that many threads), for
@@ -135,25 +137,35 @@ fn imbalance(id: &str, n: usize, calls: usize, step_cost: f64, reset_cost: f64) 
     let mut outs = Outs::new(n, [0u8; OBS_LEN]);
     let mut actions = vec![Action::Forward; n];
     let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let (mut sum, mut max, mut resets) = (0.0, 0.0, 0u64);
+    let (mut sum, mut max, mut greedy, mut resets) = (0.0, 0.0, 0.0, 0u64);
+    let mut work = vec![0.0; n];
     for _ in 0..calls {
         fill_actions(&mut state, &mut actions);
         black_box(batch.step(&actions, outs.out()).is_ok());
-        let mut work = [0.0; 2];
         for (i, (&t, &u)) in outs.terminated.iter().zip(&outs.truncated).enumerate() {
             let reset = t || u;
             resets += u64::from(reset);
-            work[2 * i / n] += step_cost + if reset { reset_cost } else { 0.0 };
+            work[i] = step_cost + if reset { reset_cost } else { 0.0 };
         }
-        sum += work[0] + work[1];
-        max += work[0].max(work[1]);
+        let half: f64 = work[..n / 2].iter().sum();
+        let all: f64 = work.iter().sum();
+        sum += all;
+        max += half.max(all - half);
+        // Eight contiguous pieces, each taken by whichever of two workers is free first.
+        let mut free = [0.0f64; 2];
+        for piece in work.chunks(n.div_ceil(8)) {
+            let w = usize::from(free[1] < free[0]);
+            free[w] += piece.iter().sum::<f64>();
+        }
+        greedy += free[0].max(free[1]);
     }
     let steps = (n * calls) as f64;
     println!(
-        "{id} batch {n}: one reset per {:.1} steps, resets {:.0}% of the work, best 2-shard speedup {:.3}",
+        "{id} batch {n}: one reset per {:.1} steps, resets {:.0}% of the work, best speedup with 2 shards {:.3}, with 8 pieces on 2 workers {:.3}",
         steps / resets as f64,
         100.0 * resets as f64 * reset_cost / sum,
-        sum / max
+        sum / max,
+        sum / greedy
     );
 }
 

@@ -257,8 +257,9 @@ where
     ///
     /// The batch is halved recursively with `rayon::join` until each piece is one shard, so
     /// `shards` tasks run, each over one contiguous run of envs and outputs. Shard edges fall
-    /// on multiples of 8 envs when shards hold 64 envs or more (so neighbouring shards share
-    /// no cache line of rewards, and for multiples of 64 envs of any output), and each shard
+    /// on multiples of 8 envs when shards hold 64 envs or more (with 64-byte aligned output
+    /// buffers, neighbouring shards then share no cache line of rewards; at multiples of 64
+    /// envs, none of any output), and each shard
     /// writes rewards and flags in bursts ([`VecEnv::step`] does the same), so small shards do
     /// not bounce the cache lines they share. One shard is stepped on the calling thread
     /// without any rayon call.
