@@ -53,6 +53,18 @@ impl Grid {
         }
     }
 
+    /// Clears to an empty `width x height` grid (sides clamped like [`Grid::new`]), keeping
+    /// the allocations: the same grid as `*self = Grid::new(width, height)`.
+    pub fn reinit(&mut self, width: usize, height: usize) {
+        let w = width.clamp(1, MAX_SIDE);
+        let h = height.clamp(1, MAX_SIDE);
+        self.width = w as u8;
+        self.height = h as u8;
+        self.cells.clear();
+        self.cells.resize(w * h, EMPTY);
+        self.objs.clear();
+    }
+
     /// Width in cells.
     pub fn width(&self) -> i32 {
         self.width as i32
@@ -264,6 +276,24 @@ impl Grid {
                 let o = &self.objs[id.index()];
                 Some((o.kind, o.color))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reinit_equals_a_new_grid() {
+        let mut g = Grid::new(9, 7);
+        g.wall_rect(0, 0, 9, 7);
+        g.put_obj(3, 3, Obj::new(ObjKind::Ball, Color::Red));
+        for (w, h) in [(9, 7), (22, 22), (5, 3), (0, 100), (64, 1)] {
+            g.reinit(w, h);
+            assert_eq!(g, Grid::new(w, h), "{w} x {h}");
+            g.set(0, 0, Cell::Wall);
+            g.put_obj(1, 0, Obj::new(ObjKind::Key, Color::Blue));
         }
     }
 }
