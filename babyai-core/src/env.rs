@@ -39,7 +39,10 @@ impl BabyEnv {
     ///
     /// For `PutNext*Carrying` levels, build the env first, then move the object into the
     /// agent's hands through [`BabyEnv::world_mut`] (the verifier stays bound as Minigrid's).
-    pub fn new(world: World, instr: Instr, max_steps: Option<u32>) -> BabyEnv {
+    pub fn new(mut world: World, instr: Instr, max_steps: Option<u32>) -> BabyEnv {
+        if world.grid.codes_stale() {
+            world.grid.sync_codes();
+        }
         let mission = instr.surface(&world);
         let verifier = Verifier::bind(&instr, &world);
         let max_steps = max_steps
@@ -58,13 +61,16 @@ impl BabyEnv {
     /// Builds an env from parts (used by state import): the mission text is kept as given
     /// and the verifier is supplied.
     pub(crate) fn from_parts(
-        world: World,
+        mut world: World,
         instr: Instr,
         verifier: Verifier,
         mission: String,
         step_count: u32,
         max_steps: u32,
     ) -> BabyEnv {
+        if world.grid.codes_stale() {
+            world.grid.sync_codes();
+        }
         BabyEnv {
             world,
             instr,
@@ -143,6 +149,10 @@ impl BabyEnv {
         let mut reward = 0.0;
         let mut terminated = false;
         let w = &mut self.world;
+        if w.grid.codes_stale() {
+            // An object changed through `world_mut().grid.obj_mut` since the last step.
+            w.grid.sync_codes();
+        }
         let (fx, fy) = w.front_pos();
         let fwd = w.grid.get(fx, fy);
         match action {
@@ -176,7 +186,7 @@ impl BabyEnv {
                     && w.grid.obj(id).kind.can_pickup()
                 {
                     w.carrying = Some(id);
-                    w.grid.obj_mut(id).cur_pos = OFF_GRID;
+                    w.grid.obj_mut_keep_codes(id).cur_pos = OFF_GRID;
                     w.grid.set(fx, fy, Cell::Empty);
                 }
             }
@@ -185,7 +195,7 @@ impl BabyEnv {
                     && w.grid.in_bounds(fx, fy)
                 {
                     w.grid.set(fx, fy, Cell::Obj(id));
-                    w.grid.obj_mut(id).cur_pos = (fx as i8, fy as i8);
+                    w.grid.obj_mut_keep_codes(id).cur_pos = (fx as i8, fy as i8);
                     w.carrying = None;
                 }
             }
@@ -206,7 +216,8 @@ impl BabyEnv {
                                 DoorState::Closed => Some(DoorState::Open),
                             };
                             if let Some(state) = next {
-                                w.grid.obj_mut(id).door = state;
+                                w.grid.obj_mut_keep_codes(id).door = state;
+                                w.grid.refresh_code(fx, fy);
                             }
                         }
                         ObjKind::Box => {

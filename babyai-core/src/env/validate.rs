@@ -71,7 +71,7 @@ impl TryFrom<Saved> for BabyEnv {
     type Error = InvalidState;
 
     fn try_from(s: Saved) -> Result<BabyEnv, InvalidState> {
-        let env = BabyEnv {
+        let mut env = BabyEnv {
             world: s.world,
             instr: s.instr,
             verifier: s.verifier,
@@ -80,6 +80,9 @@ impl TryFrom<Saved> for BabyEnv {
             max_steps: s.max_steps,
         };
         env.validate()?;
+        if env.world.grid.codes_stale() {
+            env.world.grid.sync_codes();
+        }
         Ok(env)
     }
 }

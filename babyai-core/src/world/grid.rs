@@ -3,6 +3,9 @@
 use super::{Color, Obj, ObjId, ObjKind};
 
 mod check;
+pub(crate) mod codes;
+
+use codes::{EMPTY_CODE, PAD, WALL_CODE, obj_code};
 
 /// Largest grid side this crate accepts (BabyAI's largest level is 22 x 22).
 pub const MAX_SIDE: usize = 64;
@@ -31,13 +34,47 @@ const OBJ_BASE: u8 = 2;
 /// Objects live in a table owned by the grid and are referred to by [`ObjId`]; a cell holds
 /// at most one object. Removing an object from a cell keeps it in the table (it may be
 /// carried, or put back), so ids are stable for the whole episode.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+///
+/// Beside the cells the grid keeps, for the view, a *code plane*: each cell's observation
+/// encoding as one byte (see `codes`), in rows of stride `width + 6` with six wall codes
+/// before, between and after the rows, so any 7-cell line of a view is one 8-byte load.
+/// Every mutation through the grid keeps it current, except [`Grid::obj_mut`], which only
+/// marks it stale (the env re-derives it before its next step; a stale plane is never read).
+/// Equality, hashing and the serialised form cover the cells and objects only.
+#[derive(Clone, Debug)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "serial::GridRepr", into = "serial::GridRepr")
+)]
 pub struct Grid {
     width: u8,
     height: u8,
+    /// Whether `codes` may disagree with `cells`/`objs` (set by `obj_mut`).
+    stale: bool,
     cells: Vec<u8>,
     objs: Vec<Obj>,
+    codes: Vec<u8>,
+}
+
+impl PartialEq for Grid {
+    fn eq(&self, other: &Grid) -> bool {
+        self.width == other.width
+            && self.height == other.height
+            && self.cells == other.cells
+            && self.objs == other.objs
+    }
+}
+
+impl Eq for Grid {}
+
+impl core::hash::Hash for Grid {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.width.hash(state);
+        self.height.hash(state);
+        self.cells.hash(state);
+        self.objs.hash(state);
+    }
 }
 
 impl Grid {
@@ -45,11 +82,94 @@ impl Grid {
     pub fn new(width: usize, height: usize) -> Grid {
         let w = width.clamp(1, MAX_SIDE);
         let h = height.clamp(1, MAX_SIDE);
-        Grid {
+        let mut g = Grid {
             width: w as u8,
             height: h as u8,
+            stale: false,
             cells: vec![EMPTY; w * h],
             objs: Vec::new(),
+            codes: Vec::new(),
+        };
+        g.blank_codes();
+        g
+    }
+
+    /// Row stride of the code plane.
+    #[inline]
+    pub(crate) fn stride(&self) -> usize {
+        self.width as usize + PAD
+    }
+
+    /// Index in the code plane of on-grid cell `(x, y)`.
+    #[inline]
+    fn code_index(&self, x: usize, y: usize) -> usize {
+        PAD + y * self.stride() + x
+    }
+
+    /// Resets the code plane to walls around empty rows (matches all-empty cells).
+    fn blank_codes(&mut self) {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let stride = w + PAD;
+        self.codes.clear();
+        self.codes.resize(PAD + h * stride, WALL_CODE);
+        for y in 0..h {
+            let start = PAD + y * stride;
+            self.codes[start..start + w].fill(EMPTY_CODE);
+        }
+        self.stale = false;
+    }
+
+    /// The code of raw cell byte `raw` (an unknown object reads as a wall).
+    #[inline]
+    fn raw_code(&self, raw: u8) -> u8 {
+        match raw {
+            EMPTY => EMPTY_CODE,
+            WALL => WALL_CODE,
+            k => self
+                .objs
+                .get((k - OBJ_BASE) as usize)
+                .map_or(WALL_CODE, obj_code),
+        }
+    }
+
+    /// Re-derives the code plane from the cells and objects (after [`Grid::obj_mut`]).
+    pub(crate) fn sync_codes(&mut self) {
+        let (w, h) = (self.width as usize, self.height as usize);
+        if self.cells.len() != w * h {
+            // An inconsistent deserialised grid: `validate` rejects it; never read.
+            return;
+        }
+        self.blank_codes();
+        for y in 0..h {
+            for x in 0..w {
+                let raw = self.cells[y * w + x];
+                if raw != EMPTY {
+                    let i = self.code_index(x, y);
+                    self.codes[i] = self.raw_code(raw);
+                }
+            }
+        }
+    }
+
+    /// Whether the code plane may be out of date (after [`Grid::obj_mut`]).
+    #[inline]
+    pub(crate) fn codes_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// The padded code plane (see the type's docs); current unless [`Grid::codes_stale`].
+    #[inline]
+    pub(crate) fn codes(&self) -> &[u8] {
+        &self.codes
+    }
+
+    /// Re-derives the code of on-grid cell `(x, y)` (after changing its object in place).
+    #[inline]
+    pub(crate) fn refresh_code(&mut self, x: i32, y: i32) {
+        if self.in_bounds(x, y) {
+            let raw = self.cells[y as usize * self.width as usize + x as usize];
+            let i = self.code_index(x as usize, y as usize);
+            self.codes[i] = self.raw_code(raw);
         }
     }
 
@@ -63,6 +183,7 @@ impl Grid {
         self.cells.clear();
         self.cells.resize(w * h, EMPTY);
         self.objs.clear();
+        self.blank_codes();
     }
 
     /// Width in cells.
@@ -118,9 +239,11 @@ impl Grid {
             let raw = match cell {
                 Cell::Empty => EMPTY,
                 Cell::Wall => WALL,
-                Cell::Obj(id) => id.0 + OBJ_BASE,
+                Cell::Obj(id) => id.0.saturating_add(OBJ_BASE),
             };
             self.cells[(y * self.width as i32 + x) as usize] = raw;
+            let i = self.code_index(x as usize, y as usize);
+            self.codes[i] = self.raw_code(raw);
         }
     }
 
@@ -150,8 +273,8 @@ impl Grid {
     /// As [`Grid::add_obj`].
     pub fn put_obj(&mut self, x: i32, y: i32, obj: Obj) -> ObjId {
         let id = self.add_obj(obj);
-        self.set(x, y, Cell::Obj(id));
         self.objs[id.index()].cur_pos = (x as i8, y as i8);
+        self.set(x, y, Cell::Obj(id));
         id
     }
 
@@ -170,6 +293,15 @@ impl Grid {
     /// If `id` was not returned by this grid.
     #[inline]
     pub fn obj_mut(&mut self, id: ObjId) -> &mut Obj {
+        self.stale = true;
+        &mut self.objs[id.index()]
+    }
+
+    /// As [`Grid::obj_mut`], leaving the code plane marked current: the caller changes
+    /// only what the observation does not show (`cur_pos`, `contains`), or calls
+    /// [`Grid::refresh_code`] on every cell holding the object.
+    #[inline]
+    pub(crate) fn obj_mut_keep_codes(&mut self, id: ObjId) -> &mut Obj {
         &mut self.objs[id.index()]
     }
 
@@ -276,6 +408,52 @@ impl Grid {
                 let o = &self.objs[id.index()];
                 Some((o.kind, o.color))
             }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serial {
+    //! The serialised form: the cells and objects only (the code plane is re-derived).
+
+    use super::{Grid, Obj};
+
+    /// A grid as saved.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(super) struct GridRepr {
+        width: u8,
+        height: u8,
+        cells: Vec<u8>,
+        objs: Vec<Obj>,
+    }
+
+    impl From<Grid> for GridRepr {
+        fn from(g: Grid) -> GridRepr {
+            GridRepr {
+                width: g.width,
+                height: g.height,
+                cells: g.cells,
+                objs: g.objs,
+            }
+        }
+    }
+
+    impl From<GridRepr> for Grid {
+        fn from(r: GridRepr) -> Grid {
+            let mut g = Grid {
+                width: r.width,
+                height: r.height,
+                stale: true,
+                cells: r.cells,
+                objs: r.objs,
+                codes: Vec::new(),
+            };
+            // Only a consistent grid gets a current plane; any other stays stale (and
+            // `BabyEnv::validate` rejects it).
+            if g.is_consistent() {
+                g.sync_codes();
+            }
+            g
         }
     }
 }
