@@ -78,6 +78,7 @@ impl TryFrom<Saved> for BabyEnv {
             mission: s.mission,
             step_count: s.step_count,
             max_steps: s.max_steps,
+            poss_current: false,
         };
         env.validate()?;
         if env.world.grid.codes_stale() {

@@ -56,13 +56,15 @@ pub(crate) static DECODE: [u32; 256] = {
         } else if idx <= 66 {
             let slot = (idx - 1) / 6;
             let color = (idx - 1) % 6;
-            let (kind, state) = if slot >= 8 { (4, slot - 8) } else { (slot + 2, 0) };
+            let (kind, state) = if slot >= 8 {
+                (4, slot - 8)
+            } else {
+                (slot + 2, 0)
+            };
             // Only the opacity the encoding implies is a code.
             let should_be_opaque = kind == 2 || (kind == 4 && state != 0);
-            if kind != 4 || slot >= 8 {
-                if opaque == should_be_opaque {
-                    t[b] = kind | color << 8 | state << 16;
-                }
+            if (kind != 4 || slot >= 8) && opaque == should_be_opaque {
+                t[b] = kind | color << 8 | state << 16;
             }
         }
         b += 1;
@@ -96,7 +98,10 @@ mod tests {
                     o.door = door;
                     let c = obj_code(&o);
                     let [t, col, s] = o.encode();
-                    assert_eq!(DECODE[c as usize], t as u32 | (col as u32) << 8 | (s as u32) << 16);
+                    assert_eq!(
+                        DECODE[c as usize],
+                        t as u32 | (col as u32) << 8 | (s as u32) << 16
+                    );
                     assert_eq!(c & 0x80 == 0, o.see_behind(), "{o:?}");
                     assert_ne!(c, UNSEEN);
                     seen.insert((c, o.encode()));
@@ -110,6 +115,9 @@ mod tests {
         assert_eq!(DECODE[UNSEEN as usize], 0);
         let g = Grid::new(1, 1);
         let wall = g.encode(crate::world::Cell::Wall);
-        assert_eq!(DECODE[WALL_CODE as usize], wall[0] as u32 | (wall[1] as u32) << 8);
+        assert_eq!(
+            DECODE[WALL_CODE as usize],
+            wall[0] as u32 | (wall[1] as u32) << 8
+        );
     }
 }
