@@ -38,8 +38,10 @@ const OBJ_BASE: u8 = 2;
 /// Beside the cells the grid keeps, for the view, a *code plane*: each cell's observation
 /// encoding as one byte (see `codes`), in rows of stride `width + 6` with six wall codes
 /// before, between and after the rows, so any 7-cell line of a view is one 8-byte load.
-/// Every mutation through the grid keeps it current, except [`Grid::obj_mut`], which only
-/// marks it stale (the env re-derives it before its next step; a stale plane is never read).
+/// Every mutation through the grid keeps it current, except [`Grid::obj_mut`] (and putting
+/// an id the table does not hold yet into a cell), which only marks it stale: the env
+/// re-derives it when built and before its next step, and a stale plane is never read (the
+/// view then decodes cell by cell).
 /// Equality, hashing and the serialised form cover the cells and objects only.
 #[derive(Clone, Debug)]
 #[cfg_attr(
@@ -239,7 +241,12 @@ impl Grid {
             let raw = match cell {
                 Cell::Empty => EMPTY,
                 Cell::Wall => WALL,
-                Cell::Obj(id) => id.0.saturating_add(OBJ_BASE),
+                Cell::Obj(id) => {
+                    // An id the table does not hold yet: its code is known only once it
+                    // is added.
+                    self.stale |= id.index() >= self.objs.len();
+                    id.0.saturating_add(OBJ_BASE)
+                }
             };
             self.cells[(y * self.width as i32 + x) as usize] = raw;
             let i = self.code_index(x as usize, y as usize);
