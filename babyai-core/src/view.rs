@@ -88,55 +88,38 @@ const OFFSETS: [[(i8, i8); VIEW * VIEW]; 4] = {
 
 /// Minigrid's `process_vis` on a `v x v` view, one `u32` per view row `j` (bit `i` = view
 /// column `i`): `transparent[j]` tells which cells let sight through; returns the visible
-/// cells in the same form. Each sequential pass of Minigrid (left to right, then right to
-/// left, rows from the agent's row upwards) is computed as its bitwise fixpoint, which is
-/// what the sequential scan reaches.
+/// cells in the same form (`mask` must be zero on entry).
+///
+/// Minigrid scans each row left to right, then right to left, from the agent's row upwards;
+/// a lit transparent cell lights its neighbour in the scan direction and the two cells
+/// above. Within a row that closure lights every maximal run of transparent cells holding
+/// an incoming lit cell (the *hit runs*), plus the cell on either side of each, and the
+/// row above receives exactly that set: the hit runs and their left and right neighbours.
+/// The hit runs are the carry fill upwards from their lowest seed (one addition) joined
+/// with an occluded fill downwards from their highest (a Kogge-Stone fill in `log2(v)`
+/// rounds), both from the seeds at once, so a row costs a short dependency chain.
 #[inline]
 fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     let full: u32 = if v >= 32 { u32::MAX } else { (1u32 << v) - 1 };
-    let not_last = full >> 1; // columns 0..v-1 may pass sight to the right
-    let not_first = full & !1; // columns 1..v may pass sight to the left
-    mask[v - 1] |= 1 << (v / 2);
+    let mut incoming = 1u32 << (v / 2);
     for j in (0..v).rev() {
         let t = transparent[j] & full;
-        // Left-to-right: m[i+1] |= m[i] & t[i], in one pass of carries.
-        let m = fill_up(mask[j], t) & full;
-        let lit_right = m & t & not_last;
-        // Right-to-left: m[i-1] |= m[i] & t[i].
-        let m = fill_down(m, t, v);
-        let lit_left = m & t & not_first;
-        mask[j] = m;
-        if j > 0 {
-            mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
+        let lit = mask[j] | incoming;
+        let seeds = lit & t;
+        // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
+        let up = (t.wrapping_add(seeds) ^ t | seeds) & t;
+        let mut down = seeds;
+        let mut through = t;
+        let mut shift = 1;
+        while shift < v {
+            down |= through & (down >> shift);
+            through &= through >> shift;
+            shift <<= 1;
         }
+        let hit = up | down;
+        incoming = hit | ((hit << 1) & full) | (hit >> 1);
+        mask[j] = lit | incoming;
     }
-}
-
-/// The closure of `m` under `m[i-1] |= m[i] & t[i]` for a row of `v` columns: the cells that
-/// pass sight on are the lit transparent cells filled downwards through transparent runs
-/// (a Kogge-Stone occluded fill in `log2(v)` rounds); each lights the cell below it.
-#[inline]
-fn fill_down(m: u32, t: u32, v: usize) -> u32 {
-    let mut pass = m & t;
-    let mut through = t;
-    let mut shift = 1;
-    while shift < v {
-        pass |= through & (pass >> shift);
-        through &= through >> shift;
-        shift <<= 1;
-    }
-    m | pass | (pass >> 1)
-}
-
-/// The closure of `m` under `m[i+1] |= m[i] & t[i]` (bits may reach one past the top): for
-/// each run of ones in `t` holding a lit cell, adding the lit cells to the run carries
-/// through it; the bits the sum changed, with the seeds, are the run from its lowest seed
-/// plus the cell just past it.
-#[inline]
-fn fill_up(m: u32, t: u32) -> u32 {
-    let seeds = m & t;
-    // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
-    m | ((t.wrapping_add(seeds) ^ t) | seeds)
 }
 
 /// Writes the encoded cell for view index `k` given visibility.
