@@ -135,12 +135,44 @@ impl Grid {
     }
 
     /// Re-derives the code plane from the cells and objects (after [`Grid::obj_mut`]).
+    ///
+    /// Only object cells can be stale (every other cell's code is written by
+    /// [`Grid::set`]), so eight cells at a time are skipped unless one holds an object.
     pub(crate) fn sync_codes(&mut self) {
         let (w, h) = (self.width as usize, self.height as usize);
         if self.cells.len() != w * h {
             // An inconsistent deserialised grid: `validate` rejects it; never read.
             return;
         }
+        if self.codes.len() != PAD + h * (w + PAD) {
+            self.rebuild_codes();
+            return;
+        }
+        let n = self.cells.len();
+        let mut base = 0;
+        while base < n {
+            let end = (base + 8).min(n);
+            let chunk = &self.cells[base..end];
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            // A byte holds an object when a bit other than its lowest is set.
+            if u64::from_le_bytes(word) & 0xFEFE_FEFE_FEFE_FEFE != 0 {
+                for i in base..end {
+                    let raw = self.cells[i];
+                    if raw >= OBJ_BASE {
+                        let at = self.code_index(i % w, i / w);
+                        self.codes[at] = self.raw_code(raw);
+                    }
+                }
+            }
+            base = end;
+        }
+        self.stale = false;
+    }
+
+    /// Builds the code plane from scratch (a grid read from a save file).
+    fn rebuild_codes(&mut self) {
+        let (w, h) = (self.width as usize, self.height as usize);
         self.blank_codes();
         for y in 0..h {
             for x in 0..w {
@@ -356,17 +388,37 @@ impl Grid {
         self.objs.len()
     }
 
-    /// Minigrid's `horz_wall(x, y, length)`: grey walls from `(x, y)` to `(x+length-1, y)`.
+    /// Minigrid's `horz_wall(x, y, length)`: grey walls from `(x, y)` to `(x+length-1, y)`
+    /// (the on-grid part).
     pub fn horz_wall(&mut self, x: i32, y: i32, length: i32) {
-        for i in 0..length {
-            self.set(x + i, y, Cell::Wall);
+        let (w, h) = (self.width as i32, self.height as i32);
+        if y < 0 || y >= h {
+            return;
         }
+        let (x0, x1) = (x.max(0), x.saturating_add(length).min(w));
+        if x0 >= x1 {
+            return;
+        }
+        let (x0, x1, y) = (x0 as usize, x1 as usize, y as usize);
+        let row = y * w as usize;
+        self.cells[row + x0..row + x1].fill(WALL);
+        let at = self.code_index(x0, y);
+        self.codes[at..at + (x1 - x0)].fill(WALL_CODE);
     }
 
-    /// Minigrid's `vert_wall(x, y, length)`: grey walls from `(x, y)` to `(x, y+length-1)`.
+    /// Minigrid's `vert_wall(x, y, length)`: grey walls from `(x, y)` to `(x, y+length-1)`
+    /// (the on-grid part).
     pub fn vert_wall(&mut self, x: i32, y: i32, length: i32) {
-        for j in 0..length {
-            self.set(x, y + j, Cell::Wall);
+        let (w, h) = (self.width as i32, self.height as i32);
+        if x < 0 || x >= w {
+            return;
+        }
+        let (y0, y1) = (y.max(0), y.saturating_add(length).min(h));
+        for yy in y0..y1 {
+            let (xu, yu) = (x as usize, yy as usize);
+            self.cells[yu * w as usize + xu] = WALL;
+            let at = self.code_index(xu, yu);
+            self.codes[at] = WALL_CODE;
         }
     }
 
@@ -458,7 +510,7 @@ mod serial {
             // Only a consistent grid gets a current plane; any other stays stale (and
             // `BabyEnv::validate` rejects it).
             if g.is_consistent() {
-                g.sync_codes();
+                g.rebuild_codes();
             }
             g
         }
@@ -468,6 +520,51 @@ mod serial {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::world::DoorState;
+
+    /// The code plane a grid would have if built from scratch from its cells and objects.
+    fn fresh_codes(g: &Grid) -> Vec<u8> {
+        let mut f = g.clone();
+        f.rebuild_codes();
+        f.codes
+    }
+
+    #[test]
+    fn walls_and_object_changes_keep_the_code_plane_exact() {
+        let mut x = 0x1234_5678u64;
+        let mut next = |n: i32| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % (n as u64)) as i32
+        };
+        for _ in 0..300 {
+            let (w, h) = (1 + next(12), 1 + next(12));
+            let mut g = Grid::new(w as usize, h as usize);
+            let mut per_cell = g.clone();
+            for _ in 0..6 {
+                let (x0, y0, len) = (next(w + 6) - 3, next(h + 6) - 3, next(16) - 3);
+                g.horz_wall(x0, y0, len);
+                g.vert_wall(y0, x0, len);
+                for i in 0..len.max(0) {
+                    per_cell.set(x0 + i, y0, Cell::Wall);
+                }
+                for j in 0..len.max(0) {
+                    per_cell.set(y0, x0 + j, Cell::Wall);
+                }
+            }
+            assert_eq!(g, per_cell);
+            assert_eq!(g.codes, fresh_codes(&g));
+            let door = g.put_obj(next(w), next(h), Obj::door(Color::Red, DoorState::Closed));
+            let ball = g.put_obj(next(w), next(h), Obj::new(ObjKind::Ball, Color::Blue));
+            g.obj_mut(door).door = DoorState::Open;
+            g.obj_mut(ball).color = Color::Green;
+            assert!(g.codes_stale());
+            g.sync_codes();
+            assert!(!g.codes_stale());
+            assert_eq!(g.codes, fresh_codes(&g));
+        }
+    }
 
     #[test]
     fn reinit_equals_a_new_grid() {
