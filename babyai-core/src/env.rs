@@ -233,7 +233,9 @@ impl BabyEnv {
                             };
                             if let Some(state) = next {
                                 w.grid.obj_mut_keep_codes(id).door = state;
-                                w.grid.refresh_code(fx, fy);
+                                // Every cell holding the door (Minigrid's grid may hold
+                                // one object in two cells).
+                                w.grid.refresh_obj(id);
                             }
                         }
                         ObjKind::Box => {

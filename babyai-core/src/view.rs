@@ -474,6 +474,35 @@ mod plane_tests {
     use super::{OBS_LEN, observe, observe_decoded};
     use crate::{ACTIONS, LEVEL_IDS, make};
 
+    /// One door object in two cells (possible in Minigrid's grid): toggling it through one
+    /// cell changes what the view shows in both.
+    #[test]
+    fn a_toggled_object_is_redrawn_in_every_cell_holding_it() {
+        use crate::instr::{Instr, ObjDesc};
+        use crate::world::{Cell, Color, Dir, DoorState, Grid, Obj, ObjKind, RoomLayout, World};
+        use crate::{Action, BabyEnv};
+        let mut grid = Grid::new(7, 7);
+        grid.wall_rect(0, 0, 7, 7);
+        let door = grid.put_obj(3, 2, Obj::door(Color::Red, DoorState::Closed));
+        grid.set(4, 2, Cell::Obj(door));
+        grid.put_obj(1, 1, Obj::new(ObjKind::Ball, Color::Blue));
+        let world = World::new(grid, RoomLayout::new(7, 1, 1), (3, 4), Dir::Up);
+        let instr = Instr::go_to(ObjDesc::new(Some(ObjKind::Ball), None));
+        let mut env = BabyEnv::new(world, instr, None);
+        for action in [
+            Action::Forward,
+            Action::Toggle,
+            Action::Toggle,
+            Action::Right,
+        ] {
+            let _ = env.step(action);
+            let (mut fast, mut slow) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
+            observe(env.world(), &mut fast);
+            observe_decoded(env.world(), &mut slow);
+            assert_eq!(fast, slow, "after {action:?}");
+        }
+    }
+
     /// The code-plane view equals the cell-by-cell one on rollouts of every level.
     #[test]
     fn code_plane_view_equals_the_decoded_view() {

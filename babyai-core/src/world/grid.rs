@@ -148,6 +148,14 @@ impl Grid {
             self.rebuild_codes();
             return;
         }
+        self.rewrite_object_cells(|_| true);
+        self.stale = false;
+    }
+
+    /// Rewrites the code of every object cell whose raw byte passes `pick`, skipping eight
+    /// cells at a time that hold no object.
+    fn rewrite_object_cells(&mut self, pick: impl Fn(u8) -> bool) {
+        let w = self.width as usize;
         let n = self.cells.len();
         let mut base = 0;
         while base < n {
@@ -159,7 +167,7 @@ impl Grid {
             if u64::from_le_bytes(word) & 0xFEFE_FEFE_FEFE_FEFE != 0 {
                 for i in base..end {
                     let raw = self.cells[i];
-                    if raw >= OBJ_BASE {
+                    if raw >= OBJ_BASE && pick(raw) {
                         let at = self.code_index(i % w, i / w);
                         self.codes[at] = self.raw_code(raw);
                     }
@@ -167,7 +175,13 @@ impl Grid {
             }
             base = end;
         }
-        self.stale = false;
+    }
+
+    /// Rewrites the code of every cell holding object `id` (after changing what the view
+    /// shows of it through [`Grid::obj_mut_keep_codes`]).
+    pub(crate) fn refresh_obj(&mut self, id: ObjId) {
+        let raw = id.0.saturating_add(OBJ_BASE);
+        self.rewrite_object_cells(|r| r == raw);
     }
 
     /// Builds the code plane from scratch (a grid read from a save file).
@@ -195,16 +209,6 @@ impl Grid {
     #[inline]
     pub(crate) fn codes(&self) -> &[u8] {
         &self.codes
-    }
-
-    /// Re-derives the code of on-grid cell `(x, y)` (after changing its object in place).
-    #[inline]
-    pub(crate) fn refresh_code(&mut self, x: i32, y: i32) {
-        if self.in_bounds(x, y) {
-            let raw = self.cells[y as usize * self.width as usize + x as usize];
-            let i = self.code_index(x as usize, y as usize);
-            self.codes[i] = self.raw_code(raw);
-        }
     }
 
     /// Clears to an empty `width x height` grid (sides clamped like [`Grid::new`]), keeping
@@ -338,7 +342,7 @@ impl Grid {
 
     /// As [`Grid::obj_mut`], leaving the code plane marked current: the caller changes
     /// only what the observation does not show (`cur_pos`, `contains`), or calls
-    /// [`Grid::refresh_code`] on every cell holding the object.
+    /// [`Grid::refresh_obj`] afterwards.
     #[inline]
     pub(crate) fn obj_mut_keep_codes(&mut self, id: ObjId) -> &mut Obj {
         &mut self.objs[id.index()]
