@@ -5,6 +5,7 @@
 //! what Minigrid's slice-then-rotate produces. Off-grid cells are grey walls. The output
 //! layout is Minigrid's `[x][y][c]`: byte `(vx * V + vy) * 3 + c`.
 
+use crate::world::codes::{DECODE, PAD, UNSEEN, WALL_CODE};
 use crate::world::{Cell, Color, Dir, ObjKind, World};
 
 /// BabyAI's view side.
@@ -87,55 +88,38 @@ const OFFSETS: [[(i8, i8); VIEW * VIEW]; 4] = {
 
 /// Minigrid's `process_vis` on a `v x v` view, one `u32` per view row `j` (bit `i` = view
 /// column `i`): `transparent[j]` tells which cells let sight through; returns the visible
-/// cells in the same form. Each sequential pass of Minigrid (left to right, then right to
-/// left, rows from the agent's row upwards) is computed as its bitwise fixpoint, which is
-/// what the sequential scan reaches.
+/// cells in the same form (`mask` must be zero on entry).
+///
+/// Minigrid scans each row left to right, then right to left, from the agent's row upwards;
+/// a lit transparent cell lights its neighbour in the scan direction and the two cells
+/// above. Within a row that closure lights every maximal run of transparent cells holding
+/// an incoming lit cell (the *hit runs*), plus the cell on either side of each, and the
+/// row above receives exactly that set: the hit runs and their left and right neighbours.
+/// The hit runs are the carry fill upwards from their lowest seed (one addition) joined
+/// with an occluded fill downwards from their highest (a Kogge-Stone fill in `log2(v)`
+/// rounds), both from the seeds at once, so a row costs a short dependency chain.
 #[inline]
 fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     let full: u32 = if v >= 32 { u32::MAX } else { (1u32 << v) - 1 };
-    let not_last = full >> 1; // columns 0..v-1 may pass sight to the right
-    let not_first = full & !1; // columns 1..v may pass sight to the left
-    mask[v - 1] |= 1 << (v / 2);
+    let mut incoming = 1u32 << (v / 2);
     for j in (0..v).rev() {
         let t = transparent[j] & full;
-        // Left-to-right: m[i+1] |= m[i] & t[i], in one pass of carries.
-        let m = fill_up(mask[j], t) & full;
-        let lit_right = m & t & not_last;
-        // Right-to-left: m[i-1] |= m[i] & t[i].
-        let m = fill_down(m, t, v);
-        let lit_left = m & t & not_first;
-        mask[j] = m;
-        if j > 0 {
-            mask[j - 1] |= lit_right | (lit_right << 1) | lit_left | (lit_left >> 1);
+        let lit = mask[j] | incoming;
+        let seeds = lit & t;
+        // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
+        let up = (t.wrapping_add(seeds) ^ t | seeds) & t;
+        let mut down = seeds;
+        let mut through = t;
+        let mut shift = 1;
+        while shift < v {
+            down |= through & (down >> shift);
+            through &= through >> shift;
+            shift <<= 1;
         }
+        let hit = up | down;
+        incoming = hit | ((hit << 1) & full) | (hit >> 1);
+        mask[j] = lit | incoming;
     }
-}
-
-/// The closure of `m` under `m[i-1] |= m[i] & t[i]` for a row of `v` columns: the cells that
-/// pass sight on are the lit transparent cells filled downwards through transparent runs
-/// (a Kogge-Stone occluded fill in `log2(v)` rounds); each lights the cell below it.
-#[inline]
-fn fill_down(m: u32, t: u32, v: usize) -> u32 {
-    let mut pass = m & t;
-    let mut through = t;
-    let mut shift = 1;
-    while shift < v {
-        pass |= through & (pass >> shift);
-        through &= through >> shift;
-        shift <<= 1;
-    }
-    m | pass | (pass >> 1)
-}
-
-/// The closure of `m` under `m[i+1] |= m[i] & t[i]` (bits may reach one past the top): for
-/// each run of ones in `t` holding a lit cell, adding the lit cells to the run carries
-/// through it; the bits the sum changed, with the seeds, are the run from its lowest seed
-/// plus the cell just past it.
-#[inline]
-fn fill_up(m: u32, t: u32) -> u32 {
-    let seeds = m & t;
-    // `t + seeds` cannot overflow 32 bits for rows of at most 31 columns.
-    m | ((t.wrapping_add(seeds) ^ t) | seeds)
 }
 
 /// Writes the encoded cell for view index `k` given visibility.
@@ -173,12 +157,166 @@ fn pack(e: [u8; 3]) -> u32 {
 
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
 ///
-/// Raw grid bytes are decoded without going through [`crate::world::Cell`], the
-/// view's world offsets come from a per-direction table, off-grid cells read as walls
-/// without branches, and visibility is computed on bit rows with carry arithmetic.
+/// Reads the grid's padded code plane: each of the view's seven lines is one 8-byte load
+/// of cell codes (a row off the grid is a constant word of walls), views facing up or
+/// down are transposed as bytes, the transparency rows come straight from the codes' opaque
+/// bits, visibility is computed on bit rows with carry arithmetic, unseen cells become the
+/// code that decodes to `(0, 0, 0)`, and each cell is one table load and one 4-byte store.
+pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+    let grid = &world.grid;
+    let (ax, ay) = world.agent_pos;
+    if grid.codes_stale() || !grid.in_bounds(ax, ay) {
+        observe_decoded(world, out);
+        return;
+    }
+    let codes = grid.codes();
+    let stride = grid.stride();
+    let h = grid.height() as u32;
+    // The 8 code bytes from on-grid column `x0` (>= -6) of row `y`; walls off the grid.
+    let load = |y: i32, x0: i32| -> u64 {
+        if (y as u32) < h {
+            let at = (PAD as i32 + y * stride as i32 + x0) as usize;
+            if let Some(b) = codes.get(at..at + 8) {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(b);
+                return u64::from_le_bytes(a);
+            }
+        }
+        WALLS
+    };
+    // `lines[l]` byte `i`: for right/left the view column vx = l (byte = vy); for up/down
+    // the view row vy = l (byte = vx).
+    let mut lines = [0u64; 8];
+    let across = match world.agent_dir {
+        Dir::Right => {
+            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
+                *line = load(ay + l as i32 - 3, ax - 1).swap_bytes();
+            }
+            false
+        }
+        Dir::Left => {
+            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
+                *line = load(ay + 3 - l as i32, ax - 6);
+            }
+            false
+        }
+        Dir::Up => {
+            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
+                *line = load(ay - 6 + l as i32, ax - 3);
+            }
+            true
+        }
+        Dir::Down => {
+            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
+                *line = load(ay + 6 - l as i32, ax - 4).swap_bytes();
+            }
+            true
+        }
+    };
+    if !across {
+        // Columns: gather the transparent bits of each column into the row words.
+        let mut t = 0u64;
+        for (vx, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= ((!line >> 7) & LSB) << vx;
+        }
+        let mut transparent = [0u32; VIEW];
+        for (vy, row) in transparent.iter_mut().enumerate() {
+            *row = ((t >> (8 * vy)) & 0x7F) as u32;
+        }
+        let mut mask = [0u32; VIEW];
+        process_vis(VIEW, &transparent, &mut mask);
+        let mut m = 0u64;
+        for (vy, &row) in mask.iter().enumerate() {
+            m |= (row as u64) << (8 * vy);
+        }
+        for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
+            let seen = ((m >> vx) & LSB) * 0xFF;
+            *line |= !seen;
+        }
+        write_cells::<false>(&lines, out);
+    } else {
+        let mut transparent = [0u32; VIEW];
+        for (row, &line) in transparent.iter_mut().zip(&lines) {
+            *row = ((((!line >> 7) & LSB).wrapping_mul(GATHER)) >> 56) as u32 & 0x7F;
+        }
+        let mut mask = [0u32; VIEW];
+        process_vis(VIEW, &transparent, &mut mask);
+        for (line, &row) in lines.iter_mut().zip(&mask) {
+            *line |= !SPREAD[(row & 0x7F) as usize];
+        }
+        write_cells::<true>(&lines, out);
+    }
+    let agent = match world.carrying {
+        Some(id) => grid.obj(id).encode(),
+        None => [1, 0, 0],
+    };
+    let k = (3 * VIEW + 6) * 3;
+    out[k..k + 3].copy_from_slice(&agent);
+}
+
+/// Every byte's lowest bit.
+const LSB: u64 = 0x0101_0101_0101_0101;
+
+/// Multiplier gathering the lowest bit of byte `i` of a word of 0/1 bytes into bit
+/// `56 + i`.
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+// Setting a byte's bits all to one turns a code into the unseen code.
+const _: () = assert!(UNSEEN == 0xFF);
+
+/// Eight wall codes.
+const WALLS: u64 = LSB * WALL_CODE as u64;
+
+/// `SPREAD[m]`: byte `i` is `0xFF` when bit `i` of `m` is set.
+static SPREAD: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut m = 0;
+    while m < 128 {
+        let mut i = 0;
+        while i < 7 {
+            if m >> i & 1 != 0 {
+                t[m] |= 0xFF << (8 * i);
+            }
+            i += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// Decodes the 49 masked codes into `out` in ascending cell order (each 4-byte store's
+/// last byte is overwritten by the next cell). `lines` are view columns (byte = vy), or
+/// view rows (byte = vx) when `ROWS`.
+#[inline(always)]
+fn write_cells<const ROWS: bool>(lines: &[u64; 8], out: &mut [u8; OBS_LEN]) {
+    let cell = |vx: usize, vy: usize| -> u32 {
+        let code = if ROWS {
+            lines[vy] >> (8 * vx)
+        } else {
+            lines[vx] >> (8 * vy)
+        };
+        DECODE[(code & 0xFF) as usize]
+    };
+    // Written out for all 48 cells (a loop is not unrolled, and its index arithmetic
+    // costs more than the cells).
+    macro_rules! cells {
+        ($($k:literal)*) => {$(
+            let v = cell($k / VIEW, $k % VIEW);
+            out[$k * 3..$k * 3 + 4].copy_from_slice(&v.to_le_bytes());
+        )*};
+    }
+    cells!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+        24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47);
+    let v = cell(VIEW - 1, VIEW - 1).to_le_bytes();
+    out[OBS_LEN - 3..].copy_from_slice(&v[..3]);
+}
+
+/// The 7x7 view decoded cell by cell from the grid's cells and object table: for a world
+/// whose code plane is stale (an object changed through `Grid::obj_mut` and no env
+/// step has re-derived the plane yet) or whose agent stands off the grid.
 // The view indices (vx, vy) address three differently shaped arrays: plain ranges read best.
 #[allow(clippy::needless_range_loop)]
-pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+fn observe_decoded(world: &World, out: &mut [u8; OBS_LEN]) {
     let grid = &world.grid;
     let table = grid.obj_table();
     let empty = pack([1, 0, 0]);
@@ -325,6 +463,65 @@ mod tests {
                     for (j, &w) in col.iter().enumerate() {
                         assert_eq!(got[j] >> i & 1 != 0, w, "v={v} i={i} j={j}");
                     }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod plane_tests {
+    use super::{OBS_LEN, observe, observe_decoded};
+    use crate::{ACTIONS, LEVEL_IDS, make};
+
+    /// One door object in two cells (possible in Minigrid's grid): toggling it through one
+    /// cell changes what the view shows in both.
+    #[test]
+    fn a_toggled_object_is_redrawn_in_every_cell_holding_it() {
+        use crate::instr::{Instr, ObjDesc};
+        use crate::world::{Cell, Color, Dir, DoorState, Grid, Obj, ObjKind, RoomLayout, World};
+        use crate::{Action, BabyEnv};
+        let mut grid = Grid::new(7, 7);
+        grid.wall_rect(0, 0, 7, 7);
+        let door = grid.put_obj(3, 2, Obj::door(Color::Red, DoorState::Closed));
+        grid.set(4, 2, Cell::Obj(door));
+        grid.put_obj(1, 1, Obj::new(ObjKind::Ball, Color::Blue));
+        let world = World::new(grid, RoomLayout::new(7, 1, 1), (3, 4), Dir::Up);
+        let instr = Instr::go_to(ObjDesc::new(Some(ObjKind::Ball), None));
+        let mut env = BabyEnv::new(world, instr, None);
+        for action in [
+            Action::Forward,
+            Action::Toggle,
+            Action::Toggle,
+            Action::Right,
+        ] {
+            let _ = env.step(action);
+            let (mut fast, mut slow) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
+            observe(env.world(), &mut fast);
+            observe_decoded(env.world(), &mut slow);
+            assert_eq!(fast, slow, "after {action:?}");
+        }
+    }
+
+    /// The code-plane view equals the cell-by-cell one on rollouts of every level.
+    #[test]
+    fn code_plane_view_equals_the_decoded_view() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for id in LEVEL_IDS {
+            let mut level = make(id).unwrap();
+            for seed in 0..2 {
+                level.reset(seed);
+                for _ in 0..150 {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let _ = level.step(ACTIONS[(x % 7) as usize]);
+                    let world = level.env().world();
+                    assert!(!world.grid.codes_stale());
+                    let (mut fast, mut slow) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
+                    observe(world, &mut fast);
+                    observe_decoded(world, &mut slow);
+                    assert_eq!(fast, slow, "{id} seed {seed}");
                 }
             }
         }

@@ -71,15 +71,19 @@ impl TryFrom<Saved> for BabyEnv {
     type Error = InvalidState;
 
     fn try_from(s: Saved) -> Result<BabyEnv, InvalidState> {
-        let env = BabyEnv {
+        let mut env = BabyEnv {
             world: s.world,
             instr: s.instr,
             verifier: s.verifier,
             mission: s.mission,
             step_count: s.step_count,
             max_steps: s.max_steps,
+            poss_current: false,
         };
         env.validate()?;
+        if env.world.grid.codes_stale() {
+            env.world.grid.sync_codes();
+        }
         Ok(env)
     }
 }

@@ -21,6 +21,8 @@ mod grid;
 mod object;
 mod rooms;
 
+pub(crate) use grid::codes;
+
 pub use color::{COLOR_NAMES, COLORS_BY_IDX, Color};
 pub use grid::{Cell, Grid, MAX_OBJS, MAX_SIDE};
 pub use object::{DoorState, OFF_GRID, Obj, ObjId, ObjKind};
