@@ -29,9 +29,10 @@ impl ObjDesc {
     }
 
     /// Writes Minigrid's surface: `"the "` if exactly one thing in `world` matches (see
-    /// [`ObjDesc::find_matching`]), else `"a "`, then the bare description.
+    /// [`ObjDesc::find_matching`]; counted with [`ObjDesc::count_matching`]), else `"a "`,
+    /// then the bare description.
     pub fn write_surface(&self, world: &World, out: &mut String) {
-        let n = self.find_matching(world).len();
+        let n = self.count_matching(world, 2);
         out.push_str(if n > 1 { "a " } else { "the " });
         self.write_bare(out);
     }

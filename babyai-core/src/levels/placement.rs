@@ -199,28 +199,27 @@ impl Gen {
         let mut objs = [0u64; MAX_SIDE];
         let table = grid.obj_table();
         for (y, row) in grid.raw_cells().chunks_exact(w).enumerate().take(MAX_SIDE) {
-            let (mut p, mut o) = (0u64, 0u64);
-            for (x, &raw) in row.iter().enumerate() {
-                let bit = 1u64 << x;
-                match raw {
-                    0 => p |= bit,
-                    1 => {}
-                    k => {
-                        o |= bit;
-                        if table
-                            .get(k as usize - 2)
-                            .is_some_and(|t| t.kind == ObjKind::Door)
-                        {
-                            p |= bit;
-                        }
-                    }
+            let (empty, obj) = row_masks(row);
+            let mut o = obj;
+            // Doors (any state) are passable: look up only the few object cells.
+            let mut door = 0u64;
+            while o != 0 {
+                let x = o.trailing_zeros() as usize;
+                o &= o - 1;
+                if table
+                    .get(row[x] as usize - 2)
+                    .is_some_and(|t| t.kind == ObjKind::Door)
+                {
+                    door |= 1 << x;
                 }
             }
-            pass[y] = p;
-            objs[y] = o;
+            pass[y] = empty | door;
+            objs[y] = obj;
         }
+        let rounds = usize::BITS - w.saturating_sub(1).leading_zeros();
         let mut seen = [0u64; MAX_SIDE];
-        seen[ay as usize] = 1 << ax;
+        let ay = ay as usize;
+        seen[ay] = 1 << ax;
         let grow = |seen: &mut [u64; MAX_SIDE], y: usize| -> bool {
             let mut s = seen[y];
             if y > 0 {
@@ -229,25 +228,39 @@ impl Gen {
             if y + 1 < h {
                 s |= seen[y + 1] & pass[y + 1];
             }
-            let runs = passable_runs(s & pass[y], pass[y]);
+            let runs = passable_runs(s & pass[y], pass[y], rounds);
             s |= (runs | (runs << 1) | (runs >> 1)) & full;
             let changed = s != seen[y];
             seen[y] = s;
             changed
         };
+        let all_reached = |seen: &[u64; MAX_SIDE]| (0..h).all(|y| objs[y] & !seen[y] == 0);
+        // Rows `lo..=hi` hold every reached cell; a sweep touches them and one row beyond.
+        let (mut lo, mut hi) = (ay, ay);
         loop {
             let mut changed = false;
-            for y in 0..h {
+            let mut y = lo;
+            while y < h && y <= hi + 1 {
                 changed |= grow(&mut seen, y);
+                if seen[y] != 0 {
+                    hi = hi.max(y);
+                }
+                y += 1;
             }
-            for y in (0..h).rev() {
+            let mut y = hi + 1;
+            while y > 0 && y >= lo {
+                y -= 1;
                 changed |= grow(&mut seen, y);
+                if seen[y] != 0 {
+                    lo = lo.min(y);
+                }
             }
-            if !changed {
+            // Most levels pass: stop as soon as every object is reached.
+            if !changed || all_reached(&seen) {
                 break;
             }
         }
-        (0..h).all(|y| objs[y] & !seen[y] == 0)
+        all_reached(&seen)
     }
 
     /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
@@ -261,16 +274,43 @@ impl Gen {
 }
 
 /// The whole runs of ones in `pass` that hold a bit of `seeds` (`seeds` within `pass`):
-/// upwards by one carrying addition, downwards by an occluded fill in six rounds.
-fn passable_runs(seeds: u64, pass: u64) -> u64 {
+/// upwards by one carrying addition, downwards by an occluded fill in `rounds` rounds
+/// (runs up to `2^rounds` cells: the grid's width).
+fn passable_runs(seeds: u64, pass: u64, rounds: u32) -> u64 {
     let up = (pass.wrapping_add(seeds) ^ pass) | seeds;
     let mut down = seeds;
     let mut through = pass;
-    let mut shift = 1;
-    while shift < 64 {
+    for r in 0..rounds {
+        let shift = 1 << r;
         down |= through & (down >> shift);
         through &= through >> shift;
-        shift <<= 1;
     }
     (up | down) & pass
+}
+
+/// Bit `x` of the first mask is set when `row[x]` is empty (raw 0), of the second when it
+/// holds an object (raw >= 2); eight cells at a time.
+fn row_masks(row: &[u8]) -> (u64, u64) {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Gathers the high bit of each byte into the low eight bits, byte k to bit k.
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let nonzero = |v: u64| (((v & LOW7) + LOW7) | v) & HIGH;
+    let (mut empty, mut obj) = (0u64, 0u64);
+    let mut chunks = row.chunks_exact(8);
+    let mut x = 0;
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let e = (!nonzero(v) & HIGH) >> 7;
+        let o = nonzero(v & 0xFEFE_FEFE_FEFE_FEFE) >> 7;
+        empty |= (e.wrapping_mul(GATHER) >> 56) << x;
+        obj |= (o.wrapping_mul(GATHER) >> 56) << x;
+        x += 8;
+    }
+    for &raw in chunks.remainder() {
+        empty |= u64::from(raw == 0) << x;
+        obj |= u64::from(raw >= 2) << x;
+        x += 1;
+    }
+    (empty, obj)
 }
