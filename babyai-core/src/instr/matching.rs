@@ -215,8 +215,7 @@ impl ObjDesc {
                 continue;
             }
             placed += 1;
-            if self.accepts_kind_color(o.kind, o.color) && place.is_none_or(|p| p.accepts(x, y))
-            {
+            if self.accepts_kind_color(o.kind, o.color) && place.is_none_or(|p| p.accepts(x, y)) {
                 out.set.push(Target::Obj(id));
                 out.poss.push((x, y));
             }

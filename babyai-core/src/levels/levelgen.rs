@@ -159,7 +159,11 @@ impl RandInstr<'_> {
                 let room = (li as i32, lj as i32);
                 let layout = &g.world.layout;
                 if self.m.is_empty()
-                    || self.m.poss.iter().all(|&(x, y)| layout.pos_inside(room, x, y))
+                    || self
+                        .m
+                        .poss
+                        .iter()
+                        .all(|&(x, y)| layout.pos_inside(room, x, y))
                 {
                     continue;
                 }

@@ -59,7 +59,7 @@ impl Gen {
         let r = self.room(i, j);
         let (top, size) = (r.top, r.size);
         let pos = self.place_obj(Some(obj), top, size, true, Some(1000))?;
-        self.room_mut(i, j).objs.push(obj);
+        self.room_objs.push(obj);
         Ok(pos)
     }
 
@@ -93,18 +93,19 @@ impl Gen {
         num: usize,
         all_unique: bool,
     ) -> GenResult<Vec<ObjId>> {
-        let mut existing: Vec<(ObjKind, Color)> = Vec::new();
-        for r in &self.rooms {
-            for &o in &r.objs {
-                let ob = self.world.grid.obj(o);
-                existing.push((ob.kind, ob.color));
-            }
-        }
+        // Minigrid lists `(type, color)` of every room's objects, then appends each new
+        // distractor; the new ones are placed through `place_in_room` too, so testing the
+        // union `room_objs` (current colours) is the same test, without the list.
         let mut dists = Vec::with_capacity(num);
         while dists.len() < num {
             let color = self.rng.rand_elem(&COLOR_NAMES);
             let kind = self.rng.rand_elem(&OBJ_KINDS);
-            if all_unique && existing.contains(&(kind, color)) {
+            if all_unique
+                && self.room_objs.iter().any(|&o| {
+                    let ob = self.world.grid.obj(o);
+                    (ob.kind, ob.color) == (kind, color)
+                })
+            {
                 continue;
             }
             let ri = match i {
@@ -116,7 +117,6 @@ impl Gen {
                 None => self.rng.rand_int(0, self.num_rows),
             };
             let o = self.add_object(ri, rj, Some(kind), Some(color))?;
-            existing.push((kind, color));
             dists.push(o);
         }
         Ok(dists)

@@ -27,8 +27,9 @@ impl Slot {
     }
 }
 
-/// One room of the grid (Minigrid's `Room`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One room of the grid (Minigrid's `Room`). Its `objs` list lives in
+/// [`Gen::room_objs`] (only their union is ever read), so a room owns no heap memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Room {
     /// Top-left corner (on the walls).
     pub top: (i32, i32),
@@ -42,8 +43,6 @@ pub struct Room {
     pub neighbors: [Option<(usize, usize)>; 4],
     /// Behind a locked door (set by `add_door`).
     pub locked: bool,
-    /// Objects added through `place_in_room`.
-    pub objs: Vec<ObjId>,
 }
 
 /// Why one generation attempt failed; Minigrid retries the level with the stream continuing.
@@ -70,6 +69,9 @@ pub struct Gen {
     pub world: World,
     /// Rooms, row-major `j * num_cols + i`.
     pub rooms: Vec<Room>,
+    /// Objects added through `place_in_room`, any room, in order (the union of Minigrid's
+    /// `room.objs` lists, which is all `add_distractors` reads).
+    pub room_objs: Vec<ObjId>,
     /// Rows of rooms.
     pub num_rows: usize,
     /// Columns of rooms.
@@ -83,12 +85,33 @@ impl Gen {
     /// An empty generator for a `num_cols x num_rows` grid of rooms, seeded like
     /// `reset(seed=seed)`.
     pub fn new(seed: u64, room_size: usize, num_rows: usize, num_cols: usize) -> Self {
-        let layout = RoomLayout::new(room_size as u8, num_rows as u8, num_cols as u8);
-        let grid = Grid::new(layout.width() as usize, layout.height() as usize);
+        let world = World::new(
+            Grid::new(1, 1),
+            RoomLayout::new(1, 1, 1),
+            (-1, -1),
+            Dir::Right,
+        );
+        Self::recycling(seed, room_size, num_rows, num_cols, world)
+    }
+
+    /// As [`Gen::new`], generating into `world`'s buffers (grid cells and object table are
+    /// cleared by [`Gen::gen_grid`] but keep their allocations).
+    pub fn recycling(
+        seed: u64,
+        room_size: usize,
+        num_rows: usize,
+        num_cols: usize,
+        mut world: World,
+    ) -> Self {
+        world.layout = RoomLayout::new(room_size as u8, num_rows as u8, num_cols as u8);
+        world.agent_pos = (-1, -1);
+        world.agent_dir = Dir::Right;
+        world.carrying = None;
         Gen {
             rng: Pcg64::from_seed(seed),
-            world: World::new(grid, layout, (-1, -1), Dir::Right),
-            rooms: Vec::new(),
+            world,
+            rooms: Vec::with_capacity(num_rows * num_cols),
+            room_objs: Vec::new(),
             num_rows,
             num_cols,
             accept_any: false,
@@ -132,9 +155,10 @@ impl Gen {
     pub fn gen_grid(&mut self) {
         let rs = i32::from(self.world.layout.room_size);
         let (w, h) = (self.world.layout.width(), self.world.layout.height());
-        self.world.grid = Grid::new(w as usize, h as usize);
+        self.world.grid.reinit(w as usize, h as usize);
         self.world.carrying = None;
         self.rooms.clear();
+        self.room_objs.clear();
         for j in 0..self.num_rows {
             for i in 0..self.num_cols {
                 let top = (i as i32 * (rs - 1), j as i32 * (rs - 1));
@@ -145,7 +169,6 @@ impl Gen {
                     door_pos: [None; 4],
                     neighbors: [None; 4],
                     locked: false,
-                    objs: Vec::new(),
                 });
                 self.world.grid.wall_rect(top.0, top.1, rs, rs);
             }

@@ -266,4 +266,15 @@ impl Grid {
             }
         }
     }
+    /// Clears to an empty `width x height` grid (sides clamped like [`Grid::new`]), keeping
+    /// the allocations: the same result as `*self = Grid::new(width, height)`.
+    pub fn reinit(&mut self, width: usize, height: usize) {
+        let w = width.clamp(1, MAX_SIDE);
+        let h = height.clamp(1, MAX_SIDE);
+        self.width = w as u8;
+        self.height = h as u8;
+        self.cells.clear();
+        self.cells.resize(w * h, EMPTY);
+        self.objs.clear();
+    }
 }
