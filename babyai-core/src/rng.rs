@@ -131,13 +131,13 @@ impl Pcg64 {
         rng
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&mut self) {
         self.state = self.state.wrapping_mul(PCG_MULT).wrapping_add(self.inc);
     }
 
     /// The next raw 64-bit output (`bit_generator.random_raw()`); leaves the 32-bit buffer.
-    #[inline]
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.step();
         let s = self.state;
@@ -148,7 +148,7 @@ impl Pcg64 {
 
     /// The next 32-bit output: the buffered high half if there is one, else the low half of a
     /// fresh 64-bit output (whose high half is then buffered).
-    #[inline]
+    #[inline(always)]
     pub fn next_u32(&mut self) -> u32 {
         if let Some(v) = self.buf32.take() {
             return v;
@@ -167,7 +167,7 @@ impl Pcg64 {
     ///
     /// A range of one returns `low` without drawing. `high <= low` is a caller error and
     /// returns `low` without drawing (numpy would raise); level code never asks for it.
-    #[inline]
+    #[inline(always)]
     pub fn integers(&mut self, low: i64, high: i64) -> i64 {
         if high <= low {
             return low;
@@ -186,7 +186,7 @@ impl Pcg64 {
 
     /// Lemire's bounded draw in `[0, rng]` from 32-bit outputs (numpy's
     /// `buffered_bounded_lemire_uint32`).
-    #[inline]
+    #[inline(always)]
     fn bounded_u32(&mut self, rng: u32) -> u32 {
         if rng == u32::MAX {
             return self.next_u32();
@@ -206,6 +206,8 @@ impl Pcg64 {
 
     /// Lemire's bounded draw in `[0, rng]` from 64-bit outputs (numpy's
     /// `bounded_lemire_uint64`).
+    #[cold]
+    #[inline(never)]
     fn bounded_u64(&mut self, rng: u64) -> u64 {
         if rng == u64::MAX {
             return self.next_u64();

@@ -170,8 +170,17 @@ impl Gen {
                     neighbors: [None; 4],
                     locked: false,
                 });
-                self.world.grid.wall_rect(top.0, top.1, rs, rs);
             }
+        }
+        // Minigrid calls `wall_rect` on every room; the rooms tile the grid sharing their
+        // walls, so the union of their outlines is every `(rs - 1)`-th row and column, drawn
+        // here once per cell.
+        let grid = &mut self.world.grid;
+        for y in (0..h).step_by((rs as usize - 1).max(1)) {
+            grid.horz_wall(0, y, w);
+        }
+        for x in (0..w).step_by((rs as usize - 1).max(1)) {
+            grid.vert_wall(x, 0, h);
         }
         for j in 0..self.num_rows {
             for i in 0..self.num_cols {
@@ -317,10 +326,27 @@ impl Gen {
         }
     }
 
-    /// Number of rooms reachable from `start` through set slots. No allocation: rooms are
-    /// bits of a fixed mask (a grid of at most `MAX_SIDE` cells a side has fewer than 1024
+    /// Number of rooms reachable from `start` through set slots. No allocation: up to 64
+    /// rooms are the bits of one word; larger layouts use a fixed mask (a grid of at most `MAX_SIDE` cells a side has fewer than 1024
     /// rooms), each pushed once.
     fn reach_count(&self, start: (usize, usize)) -> usize {
+        if self.rooms.len() <= 64 {
+            // Every BabyAI layout: the rooms are the bits of one word.
+            let mut seen = 1u64 << (start.1 * self.num_cols + start.0);
+            let mut todo = seen;
+            while todo != 0 {
+                let r = &self.rooms[todo.trailing_zeros() as usize];
+                todo &= todo - 1;
+                for k in 0..4 {
+                    if let (true, Some((ni, nj))) = (r.doors[k].is_set(), r.neighbors[k]) {
+                        let bit = 1u64 << (nj * self.num_cols + ni);
+                        todo |= bit & !seen;
+                        seen |= bit;
+                    }
+                }
+            }
+            return seen.count_ones() as usize;
+        }
         let mut seen = [0u64; 16];
         let mut mark = |idx: usize| {
             let new = seen[idx / 64] & (1 << (idx % 64)) == 0;
