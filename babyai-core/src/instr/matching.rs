@@ -90,6 +90,53 @@ impl Where {
     }
 }
 
+/// The objects of a world that stand at their `cur_pos`, taken once for many matchings on
+/// an unchanged world (level generation's `rand_obj` draws one description after another
+/// on the same layout).
+#[derive(Clone, Debug, Default)]
+pub struct PlacedObjs {
+    /// Kind, colour and cell of each placed object, in id order.
+    objs: Vec<(ObjKind, Color, i32, i32)>,
+    /// Whether they account for every object cell of the grid (else matching scans).
+    complete: bool,
+}
+
+impl PlacedObjs {
+    /// Takes the placed objects of `world` (replacing the previous snapshot).
+    pub fn snapshot(&mut self, world: &World) {
+        self.objs.clear();
+        let g = &world.grid;
+        for (id, o) in g.objs() {
+            let (x, y) = (o.cur_pos.0 as i32, o.cur_pos.1 as i32);
+            if g.in_bounds(x, y) && g.get(x, y) == Cell::Obj(id) {
+                self.objs.push((o.kind, o.color, x, y));
+            }
+        }
+        self.complete = self.objs.len() == g.object_cells();
+    }
+
+    /// [`ObjDesc::count_matching`] on `world`, which must be the world of the last
+    /// [`PlacedObjs::snapshot`], unchanged since.
+    pub fn count_matching(&self, desc: &ObjDesc, world: &World, limit: usize) -> usize {
+        if !self.complete || desc.walls_can_match() {
+            return desc.count_matching(world, limit);
+        }
+        let place = desc.loc.map(|l| Where::new(world, l));
+        let mut n = 0;
+        for &(kind, color, x, y) in &self.objs {
+            if desc.accepts_kind_color(kind, color)
+                && place.as_ref().is_none_or(|p| p.accepts(x, y))
+            {
+                n += 1;
+                if n >= limit {
+                    break;
+                }
+            }
+        }
+        n
+    }
+}
+
 impl ObjDesc {
     /// Whether the description can match a plain grey wall ("object", "wall", "grey
     /// object"...). When it cannot, only the object table needs to be searched.

@@ -3,7 +3,7 @@
 
 use super::Mission;
 use super::roomgrid::{Gen, GenResult, Retry};
-use crate::instr::{Instr, LOC_NAMES, Matches, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc};
+use crate::instr::{Instr, LOC_NAMES, Matches, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc, PlacedObjs};
 use crate::world::{COLOR_NAMES, Color, ObjKind};
 
 /// An action kind of `action_kinds`.
@@ -95,7 +95,9 @@ pub fn gen_mission(g: &mut Gen, p: &LevelGenParams) -> GenResult<Mission> {
         p,
         locked_room,
         m: Matches::default(),
+        placed: PlacedObjs::default(),
     };
+    r.placed.snapshot(&g.world);
     let instr = r.rand_instr(g, p.instr_kinds)?;
     Ok(Mission::new(instr))
 }
@@ -131,6 +133,8 @@ struct RandInstr<'a> {
     locked_room: Option<(usize, usize)>,
     /// Scratch matches (reused across draws).
     m: Matches,
+    /// The placed objects (the layout does not change while the instruction is drawn).
+    placed: PlacedObjs,
 }
 
 impl RandInstr<'_> {
@@ -167,7 +171,7 @@ impl RandInstr<'_> {
                 {
                     continue;
                 }
-            } else if d.count_matching(&g.world, 1) == 0 {
+            } else if self.placed.count_matching(&d, &g.world, 1) == 0 {
                 // `if len(obj_set) == 0`: only whether anything matches.
                 continue;
             }

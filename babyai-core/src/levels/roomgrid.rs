@@ -302,12 +302,15 @@ impl Gen {
         let start = self.agent_room();
         let n = self.num_rows * self.num_cols;
         let mut itrs = 0;
+        // Minigrid recounts the reachable rooms on every iteration; the count changes only
+        // when a door was added, so it is recounted only then.
+        let mut connected = self.reach_count(start) == n;
         loop {
             if itrs > 5000 {
                 return Err(Retry::Recursion);
             }
             itrs += 1;
-            if self.reach_count(start) == n {
+            if connected {
                 return Ok(());
             }
             let i = self.rng.rand_int(0, self.num_cols);
@@ -323,6 +326,7 @@ impl Gen {
             }
             let color = self.rng.rand_elem(door_colors);
             self.add_door(i, j, Some(k), Some(color), Some(false));
+            connected = self.reach_count(start) == n;
         }
     }
 
@@ -380,33 +384,42 @@ impl Gen {
     /// Doors in the rooms' slots, scanning `i` (columns) outer, `j` inner, slots in order;
     /// a door shared by two rooms appears twice, as in Minigrid's loops.
     pub fn doors_in_slots(&self) -> Vec<ObjId> {
-        let mut out = Vec::new();
-        for i in 0..self.num_cols {
-            for j in 0..self.num_rows {
-                for s in self.room(i, j).doors {
-                    if let Slot::Door(d) = s {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-        out
+        self.slot_doors().collect()
+    }
+
+    /// [`Gen::doors_in_slots`] without collecting them.
+    fn slot_doors(&self) -> impl Iterator<Item = ObjId> + '_ {
+        (0..self.num_cols).flat_map(move |i| {
+            (0..self.num_rows).flat_map(move |j| {
+                self.room(i, j).doors.into_iter().filter_map(|s| match s {
+                    Slot::Door(d) => Some(d),
+                    _ => None,
+                })
+            })
+        })
     }
 
     /// `open_all_doors()`: every door in a slot becomes open.
     pub fn open_all_doors(&mut self) {
-        for d in self.doors_in_slots() {
-            self.world.grid.obj_mut(d).door = DoorState::Open;
+        for k in 0..self.rooms.len() {
+            for s in self.rooms[k].doors {
+                if let Slot::Door(d) = s {
+                    self.world.grid.obj_mut(d).door = DoorState::Open;
+                }
+            }
         }
     }
 
     /// Colours of the locked doors in the rooms' slots.
     pub fn locked_door_colors(&self) -> Vec<Color> {
-        self.doors_in_slots()
-            .into_iter()
+        self.locked_door_colors_iter().collect()
+    }
+
+    /// [`Gen::locked_door_colors`] without collecting them.
+    pub fn locked_door_colors_iter(&self) -> impl Iterator<Item = Color> + '_ {
+        self.slot_doors()
             .map(|d| self.obj(d))
             .filter(|o| o.door == DoorState::Locked)
             .map(|o| o.color)
-            .collect()
     }
 }
