@@ -92,38 +92,51 @@ impl Where {
 
 /// The objects of a world that stand at their `cur_pos`, taken once for many matchings on
 /// an unchanged world (level generation's `rand_obj` draws one description after another
-/// on the same layout).
+/// on the same layout; a mission's descriptions are all matched on the reset world).
 #[derive(Clone, Debug, Default)]
 pub struct PlacedObjs {
-    /// Kind, colour and cell of each placed object, in id order.
-    objs: Vec<(ObjKind, Color, i32, i32)>,
+    /// Identity, kind, colour and cell of each placed object, in id order.
+    objs: Vec<(ObjId, ObjKind, Color, i32, i32)>,
     /// Whether they account for every object cell of the grid (else matching scans).
     complete: bool,
 }
 
 impl PlacedObjs {
+    /// The placed objects of `world`.
+    pub fn new(world: &World) -> PlacedObjs {
+        let mut p = PlacedObjs::default();
+        p.snapshot(world);
+        p
+    }
+
     /// Takes the placed objects of `world` (replacing the previous snapshot).
     pub fn snapshot(&mut self, world: &World) {
         self.objs.clear();
         let g = &world.grid;
+        self.objs.reserve(g.num_objs());
         for (id, o) in g.objs() {
             let (x, y) = (o.cur_pos.0 as i32, o.cur_pos.1 as i32);
             if g.in_bounds(x, y) && g.get(x, y) == Cell::Obj(id) {
-                self.objs.push((o.kind, o.color, x, y));
+                self.objs.push((id, o.kind, o.color, x, y));
             }
         }
         self.complete = self.objs.len() == g.object_cells();
     }
 
+    /// Whether the snapshot answers for `desc` (else the grid is scanned).
+    fn answers(&self, desc: &ObjDesc) -> bool {
+        self.complete && !desc.walls_can_match()
+    }
+
     /// [`ObjDesc::count_matching`] on `world`, which must be the world of the last
     /// [`PlacedObjs::snapshot`], unchanged since.
     pub fn count_matching(&self, desc: &ObjDesc, world: &World, limit: usize) -> usize {
-        if !self.complete || desc.walls_can_match() {
+        if !self.answers(desc) {
             return desc.count_matching(world, limit);
         }
         let place = desc.loc.map(|l| Where::new(world, l));
         let mut n = 0;
-        for &(kind, color, x, y) in &self.objs {
+        for &(_, kind, color, x, y) in &self.objs {
             if desc.accepts_kind_color(kind, color)
                 && place.as_ref().is_none_or(|p| p.accepts(x, y))
             {
@@ -134,6 +147,40 @@ impl PlacedObjs {
             }
         }
         n
+    }
+
+    /// [`ObjDesc::find_matching_into`] on `world`, which must be the world of the last
+    /// [`PlacedObjs::snapshot`], unchanged since.
+    pub fn find_matching_into(&self, desc: &ObjDesc, world: &World, out: &mut Matches) {
+        if !self.answers(desc) {
+            desc.find_matching_into(world, out);
+            return;
+        }
+        out.set.clear();
+        out.poss.clear();
+        let place = desc.loc.map(|l| Where::new(world, l));
+        for &(id, kind, color, x, y) in &self.objs {
+            if desc.accepts_kind_color(kind, color)
+                && place.as_ref().is_none_or(|p| p.accepts(x, y))
+            {
+                out.set.push(Target::Obj(id));
+                out.poss.push((x, y));
+            }
+        }
+        sort_scan_order(out);
+    }
+}
+
+/// Insertion sort of the (few) matches into Minigrid's scan order (x, then y); positions
+/// are distinct.
+fn sort_scan_order(out: &mut Matches) {
+    for i in 1..out.poss.len() {
+        let mut j = i;
+        while j > 0 && out.poss[j - 1] > out.poss[j] {
+            out.poss.swap(j - 1, j);
+            out.set.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -272,15 +319,7 @@ impl ObjDesc {
             out.poss.clear();
             return false;
         }
-        // Insertion sort of the (few) matches into scan order; positions are distinct.
-        for i in 1..out.poss.len() {
-            let mut j = i;
-            while j > 0 && out.poss[j - 1] > out.poss[j] {
-                out.poss.swap(j - 1, j);
-                out.set.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        sort_scan_order(out);
         true
     }
 

@@ -2,7 +2,7 @@
 
 use super::registry::{LEVELS, find};
 use super::{Generated, LevelSpec};
-use crate::instr::Verifier;
+use crate::instr::{PlacedObjs, Verifier};
 use crate::view::{self, OBS_LEN};
 use crate::world::{Cell, Grid, RoomLayout, World};
 use crate::{Action, BabyEnv, Step};
@@ -177,8 +177,9 @@ fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
     view::observe(&observed, &mut image);
     // `BabyEnv::new` with the mission written into one allocation of the right size.
     let mut mission = String::with_capacity(MISSION_CAPACITY);
-    instr.write_surface(&observed, &mut mission);
-    let verifier = Verifier::bind(&instr, &observed);
+    let placed = PlacedObjs::new(&observed);
+    instr.write_surface_placed(&observed, &placed, &mut mission);
+    let verifier = Verifier::bind_placed(&instr, &observed, &placed);
     let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
         let w = env.world_mut();
