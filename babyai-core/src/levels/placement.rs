@@ -216,6 +216,9 @@ impl Gen {
             pass[y] = empty | door;
             objs[y] = obj;
         }
+        if w < 64 && w * h <= 64 {
+            return reach_small(w, h, &pass, &objs, (ax as usize, ay as usize));
+        }
         let rounds = usize::BITS - w.saturating_sub(1).leading_zeros();
         let mut seen = [0u64; MAX_SIDE];
         let ay = ay as usize;
@@ -288,6 +291,38 @@ fn passable_runs(seeds: u64, pass: u64, rounds: u32) -> u64 {
     (up | down) & pass
 }
 
+/// [`Gen::objs_reachable`] on a grid of at most 64 cells (a single room of BabyAI's usual
+/// size), as one word with bit `y * w + x` per cell: the reached set grows by one step of
+/// the 4-neighbourhood of its passable cells per round, until every object is reached or
+/// nothing changes.
+fn reach_small(w: usize, h: usize, pass: &[u64], objs: &[u64], agent: (usize, usize)) -> bool {
+    let (mut p, mut o, mut not_first, mut not_last) = (0u64, 0u64, 0u64, 0u64);
+    let row = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
+    for y in 0..h {
+        p |= pass[y] << (y * w);
+        o |= objs[y] << (y * w);
+        not_first |= (row & !1) << (y * w);
+        not_last |= (row >> 1) << (y * w);
+    }
+    let all = if w * h >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << (w * h)) - 1
+    };
+    let mut r = 1u64 << (agent.1 * w + agent.0);
+    loop {
+        let q = r & p;
+        let next = (r | ((q << 1) & not_first) | ((q >> 1) & not_last) | (q << w) | (q >> w)) & all;
+        if o & !next == 0 {
+            return true;
+        }
+        if next == r {
+            return false;
+        }
+        r = next;
+    }
+}
+
 /// Bit `x` of the first mask is set when `row[x]` is empty (raw 0), of the second when it
 /// holds an object (raw >= 2); eight cells at a time.
 fn row_masks(row: &[u8]) -> (u64, u64) {
@@ -313,4 +348,80 @@ fn row_masks(row: &[u8]) -> (u64, u64) {
         x += 1;
     }
     (empty, obj)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{DoorState, Grid, RoomLayout, World};
+
+    /// Minigrid's `check_objs_reachable` as written: a depth-first search from the agent
+    /// through empty cells and doors.
+    fn naive(world: &World) -> bool {
+        let g = &world.grid;
+        let (w, h) = (g.width(), g.height());
+        let mut seen = vec![false; (w * h) as usize];
+        let mut stack = vec![world.agent_pos];
+        while let Some((x, y)) = stack.pop() {
+            if !g.in_bounds(x, y) || seen[(y * w + x) as usize] {
+                continue;
+            }
+            seen[(y * w + x) as usize] = true;
+            let passable = match g.get(x, y) {
+                Cell::Empty => true,
+                Cell::Obj(o) => g.obj(o).kind == ObjKind::Door,
+                Cell::Wall => false,
+            };
+            if passable || (x, y) == world.agent_pos {
+                stack.extend([(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]);
+            }
+        }
+        (0..w).all(|x| (0..h).all(|y| g.obj_at(x, y).is_none() || seen[(y * w + x) as usize]))
+    }
+
+    #[test]
+    fn reachability_matches_a_plain_search() {
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s % n
+        };
+        let mut outcomes = [0u32; 2];
+        for case in 0..4000 {
+            let (w, h) = (1 + next(24) as usize, 1 + next(24) as usize);
+            let (w, h) = if case % 3 == 0 {
+                (w.min(8), h.min(8))
+            } else {
+                (w, h)
+            };
+            let mut grid = Grid::new(w, h);
+            let density = 1 + next(6);
+            for y in 0..h as i32 {
+                for x in 0..w as i32 {
+                    match next(10) {
+                        k if k < density => grid.set(x, y, Cell::Wall),
+                        k if k == density => {
+                            let kind =
+                                [ObjKind::Ball, ObjKind::Door, ObjKind::Key][next(3) as usize];
+                            let mut o = Obj::new(kind, COLOR_NAMES[0]);
+                            o.door = DoorState::Closed;
+                            grid.put_obj(x, y, o);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let agent = (next(w as u64) as i32, next(h as u64) as i32);
+            grid.set(agent.0, agent.1, Cell::Empty);
+            let layout = RoomLayout::new(w.max(h) as u8, 1, 1);
+            let mut g = Gen::new(0, 3, 1, 1);
+            g.world = World::new(grid, layout, agent, Dir::Right);
+            let expected = naive(&g.world);
+            assert_eq!(g.objs_reachable(), expected, "case {case}");
+            outcomes[usize::from(expected)] += 1;
+        }
+        assert!(outcomes.iter().all(|&n| n >= 200), "{outcomes:?}");
+    }
 }

@@ -221,6 +221,7 @@ impl Gen {
     }
 
     /// `_rand_int(lo, hi)` on grid coordinates.
+    #[inline]
     pub fn rand_i32(&mut self, lo: i32, hi: i32) -> i32 {
         self.rng.integers(i64::from(lo), i64::from(hi)) as i32
     }
