@@ -223,8 +223,21 @@ impl Gen {
         let mut seen = [0u64; MAX_SIDE];
         let ay = ay as usize;
         seen[ay] = 1 << ax;
-        let grow = |seen: &mut [u64; MAX_SIDE], y: usize| -> bool {
-            let mut s = seen[y];
+        // Rows still holding an unreached object, and rows to (re)close: a row is closed
+        // along its passable runs from its own and its neighbours' reached passable cells,
+        // and its neighbours are queued whenever its reached passable cells grow.
+        let mut pending = 0u64;
+        for y in 0..h {
+            if objs[y] & !seen[y] != 0 {
+                pending |= 1 << y;
+            }
+        }
+        let mut dirty = (1 << ay) | adjacent_rows(ay, h);
+        while dirty != 0 && pending != 0 {
+            let y = dirty.trailing_zeros() as usize;
+            dirty &= dirty - 1;
+            let old = seen[y];
+            let mut s = old;
             if y > 0 {
                 s |= seen[y - 1] & pass[y - 1];
             }
@@ -233,37 +246,18 @@ impl Gen {
             }
             let runs = passable_runs(s & pass[y], pass[y], rounds);
             s |= (runs | (runs << 1) | (runs >> 1)) & full;
-            let changed = s != seen[y];
+            if s == old {
+                continue;
+            }
             seen[y] = s;
-            changed
-        };
-        let all_reached = |seen: &[u64; MAX_SIDE]| (0..h).all(|y| objs[y] & !seen[y] == 0);
-        // Rows `lo..=hi` hold every reached cell; a sweep touches them and one row beyond.
-        let (mut lo, mut hi) = (ay, ay);
-        loop {
-            let mut changed = false;
-            let mut y = lo;
-            while y < h && y <= hi + 1 {
-                changed |= grow(&mut seen, y);
-                if seen[y] != 0 {
-                    hi = hi.max(y);
-                }
-                y += 1;
+            if (s ^ old) & pass[y] != 0 {
+                dirty |= adjacent_rows(y, h);
             }
-            let mut y = hi + 1;
-            while y > 0 && y >= lo {
-                y -= 1;
-                changed |= grow(&mut seen, y);
-                if seen[y] != 0 {
-                    lo = lo.min(y);
-                }
-            }
-            // Most levels pass: stop as soon as every object is reached.
-            if !changed || all_reached(&seen) {
-                break;
+            if objs[y] & !s == 0 {
+                pending &= !(1 << y);
             }
         }
-        all_reached(&seen)
+        pending == 0
     }
 
     /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
@@ -289,6 +283,18 @@ fn passable_runs(seeds: u64, pass: u64, rounds: u32) -> u64 {
         through &= through >> shift;
     }
     (up | down) & pass
+}
+
+/// The mask of rows `y - 1` and `y + 1` that lie in `0..h` (`h <= 64`).
+fn adjacent_rows(y: usize, h: usize) -> u64 {
+    let mut m = 0;
+    if y > 0 {
+        m |= 1 << (y - 1);
+    }
+    if y + 1 < h {
+        m |= 1 << (y + 1);
+    }
+    m
 }
 
 /// [`Gen::objs_reachable`] on a grid of at most 64 cells (a single room of BabyAI's usual
