@@ -198,8 +198,9 @@ impl Gen {
         let mut pass = [0u64; MAX_SIDE];
         let mut objs = [0u64; MAX_SIDE];
         let table = grid.obj_table();
-        for (y, row) in grid.raw_cells().chunks_exact(w).enumerate().take(MAX_SIDE) {
-            let (empty, obj) = row_masks(row);
+        let cells = grid.raw_cells();
+        for (y, row) in cells.chunks_exact(w).enumerate().take(MAX_SIDE) {
+            let (empty, obj) = row_masks(cells, y * w, w);
             let mut o = obj;
             // Doors (any state) are passable: look up only the few object cells.
             let mut door = 0u64;
@@ -329,31 +330,36 @@ fn reach_small(w: usize, h: usize, pass: &[u64], objs: &[u64], agent: (usize, us
     }
 }
 
-/// Bit `x` of the first mask is set when `row[x]` is empty (raw 0), of the second when it
-/// holds an object (raw >= 2); eight cells at a time.
-fn row_masks(row: &[u8]) -> (u64, u64) {
+/// Bit `x` of the first mask is set when cell `start + x` (`x < w`) is empty (raw 0), of
+/// the second when it holds an object (raw >= 2); eight cells at a time, the last word
+/// reading on into the next row (masked off) or padded with walls past the grid's end.
+fn row_masks(cells: &[u8], start: usize, w: usize) -> (u64, u64) {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Gathers the high bit of each byte into the low eight bits, byte k to bit k.
     const GATHER: u64 = 0x0102_0408_1020_4080;
     let nonzero = |v: u64| (((v & LOW7) + LOW7) | v) & HIGH;
     let (mut empty, mut obj) = (0u64, 0u64);
-    let mut chunks = row.chunks_exact(8);
     let mut x = 0;
-    for c in &mut chunks {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    while x < w {
+        let i = start + x;
+        let v = match cells.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+            None => {
+                let mut b = [1u8; 8];
+                let tail = cells.get(i..).unwrap_or(&[]);
+                b[..tail.len()].copy_from_slice(tail);
+                u64::from_le_bytes(b)
+            }
+        };
         let e = (!nonzero(v) & HIGH) >> 7;
         let o = nonzero(v & 0xFEFE_FEFE_FEFE_FEFE) >> 7;
         empty |= (e.wrapping_mul(GATHER) >> 56) << x;
         obj |= (o.wrapping_mul(GATHER) >> 56) << x;
         x += 8;
     }
-    for &raw in chunks.remainder() {
-        empty |= u64::from(raw == 0) << x;
-        obj |= u64::from(raw >= 2) << x;
-        x += 1;
-    }
-    (empty, obj)
+    let row = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
+    (empty & row, obj & row)
 }
 
 #[cfg(test)]

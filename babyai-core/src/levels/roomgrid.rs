@@ -111,7 +111,7 @@ impl Gen {
             rng: Pcg64::from_seed(seed),
             world,
             rooms: Vec::with_capacity(num_rows * num_cols),
-            room_objs: Vec::new(),
+            room_objs: Vec::with_capacity(32),
             num_rows,
             num_cols,
             accept_any: false,
