@@ -58,9 +58,9 @@ fn allocs_per_reset(id: &str, n: u64) -> f64 {
 fn resets_allocate_only_mission_verifier_and_scratch() {
     // (level, bound): today's counts with a little headroom.
     let cases = [
-        ("BabyAI-GoToLocal-v0", 9.0),
-        ("BabyAI-PickupLoc-v0", 14.0),
-        ("BabyAI-BossLevel-v0", 30.0),
+        ("BabyAI-GoToLocal-v0", 10.0),
+        ("BabyAI-PickupLoc-v0", 15.0),
+        ("BabyAI-BossLevel-v0", 31.0),
     ];
     for (id, bound) in cases {
         let mean = allocs_per_reset(id, 300);

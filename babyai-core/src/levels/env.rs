@@ -175,10 +175,13 @@ fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
     let (observed, instr) = g.into_observed();
     let mut image = [0u8; OBS_LEN];
     view::observe(&observed, &mut image);
-    // `BabyEnv::new` with the mission written into one allocation of the right size.
-    let mut mission = String::with_capacity(MISSION_CAPACITY);
+    // `BabyEnv::new`, with the mission text written without regrowing.
+    let mut text = String::with_capacity(MISSION_CAPACITY);
     let placed = PlacedObjs::new(&observed);
-    instr.write_surface_placed(&observed, &placed, &mut mission);
+    instr.write_surface_placed(&observed, &placed, &mut text);
+    // Kept for the whole episode, so copied into an allocation of its exact length (the
+    // state-size budget); cheaper than shrinking in place.
+    let mission = String::from(text.as_str());
     let verifier = Verifier::bind_placed(&instr, &observed, &placed);
     let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
