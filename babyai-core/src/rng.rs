@@ -131,11 +131,13 @@ impl Pcg64 {
         rng
     }
 
+    #[inline(always)]
     fn step(&mut self) {
         self.state = self.state.wrapping_mul(PCG_MULT).wrapping_add(self.inc);
     }
 
     /// The next raw 64-bit output (`bit_generator.random_raw()`); leaves the 32-bit buffer.
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.step();
         let s = self.state;
@@ -146,6 +148,7 @@ impl Pcg64 {
 
     /// The next 32-bit output: the buffered high half if there is one, else the low half of a
     /// fresh 64-bit output (whose high half is then buffered).
+    #[inline(always)]
     pub fn next_u32(&mut self) -> u32 {
         if let Some(v) = self.buf32.take() {
             return v;
@@ -164,6 +167,7 @@ impl Pcg64 {
     ///
     /// A range of one returns `low` without drawing. `high <= low` is a caller error and
     /// returns `low` without drawing (numpy would raise); level code never asks for it.
+    #[inline(always)]
     pub fn integers(&mut self, low: i64, high: i64) -> i64 {
         if high <= low {
             return low;
@@ -182,6 +186,7 @@ impl Pcg64 {
 
     /// Lemire's bounded draw in `[0, rng]` from 32-bit outputs (numpy's
     /// `buffered_bounded_lemire_uint32`).
+    #[inline(always)]
     fn bounded_u32(&mut self, rng: u32) -> u32 {
         if rng == u32::MAX {
             return self.next_u32();
@@ -201,6 +206,8 @@ impl Pcg64 {
 
     /// Lemire's bounded draw in `[0, rng]` from 64-bit outputs (numpy's
     /// `bounded_lemire_uint64`).
+    #[cold]
+    #[inline(never)]
     fn bounded_u64(&mut self, rng: u64) -> u64 {
         if rng == u64::MAX {
             return self.next_u64();
@@ -224,6 +231,7 @@ impl Pcg64 {
     }
 
     /// Minigrid's `_rand_int(low, high)` on `usize` bounds (half-open).
+    #[inline]
     pub fn rand_int(&mut self, low: usize, high: usize) -> usize {
         self.integers(low as i64, high as i64) as usize
     }
@@ -234,6 +242,7 @@ impl Pcg64 {
     }
 
     /// Minigrid's `_rand_bool()`: `integers(0, 2) == 0`.
+    #[inline]
     pub fn rand_bool(&mut self) -> bool {
         self.integers(0, 2) == 0
     }
@@ -242,6 +251,7 @@ impl Pcg64 {
     ///
     /// # Panics
     /// Panics if `items` is empty (Minigrid raises there too; callers never pass one).
+    #[inline]
     pub fn rand_elem<T: Copy>(&mut self, items: &[T]) -> T {
         let i = self.rand_int(0, items.len());
         items[i]

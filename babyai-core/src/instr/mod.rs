@@ -14,7 +14,7 @@ mod matching;
 mod surface;
 
 pub use ast::{Instr, LOC_NAMES, Loc, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc};
-pub use matching::{Matches, Target};
+pub use matching::{Matches, PlacedObjs, Target};
 mod parse;
 mod verify;
 

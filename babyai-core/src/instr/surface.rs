@@ -1,6 +1,6 @@
 //! Mission text exactly as Minigrid writes it (`surface` methods of `verifier.py`).
 
-use super::{Instr, Loc, ObjDesc};
+use super::{Instr, Loc, ObjDesc, PlacedObjs};
 use crate::world::World;
 
 impl Loc {
@@ -29,9 +29,10 @@ impl ObjDesc {
     }
 
     /// Writes Minigrid's surface: `"the "` if exactly one thing in `world` matches (see
-    /// [`ObjDesc::find_matching`]), else `"a "`, then the bare description.
+    /// [`ObjDesc::find_matching`]; counted with [`ObjDesc::count_matching`]), else `"a "`,
+    /// then the bare description.
     pub fn write_surface(&self, world: &World, out: &mut String) {
-        let n = self.find_matching(world).len();
+        let n = self.count_matching(world, 2);
         out.push_str(if n > 1 { "a " } else { "the " });
         self.write_bare(out);
     }
@@ -47,39 +48,50 @@ impl Instr {
 
     /// Appends the mission text to `out`.
     pub fn write_surface(&self, world: &World, out: &mut String) {
+        self.write_surface_placed(world, &PlacedObjs::new(world), out);
+    }
+
+    /// As [`Instr::write_surface`], with `placed` the [`PlacedObjs`] of `world` (taken once
+    /// for all the descriptions).
+    pub fn write_surface_placed(&self, world: &World, placed: &PlacedObjs, out: &mut String) {
+        let article_desc = |d: &ObjDesc, out: &mut String| {
+            let n = placed.count_matching(d, world, 2);
+            out.push_str(if n > 1 { "a " } else { "the " });
+            d.write_bare(out);
+        };
         match self {
             Instr::GoTo(d) => {
                 out.push_str("go to ");
-                d.write_surface(world, out);
+                article_desc(d, out);
             }
             Instr::Pickup { desc, .. } => {
                 out.push_str("pick up ");
-                desc.write_surface(world, out);
+                article_desc(desc, out);
             }
             Instr::Open { desc, .. } => {
                 out.push_str("open ");
-                desc.write_surface(world, out);
+                article_desc(desc, out);
             }
             Instr::PutNext { moved, fixed, .. } => {
                 out.push_str("put ");
-                moved.write_surface(world, out);
+                article_desc(moved, out);
                 out.push_str(" next to ");
-                fixed.write_surface(world, out);
+                article_desc(fixed, out);
             }
             Instr::And(a, b) => {
-                a.write_surface(world, out);
+                a.write_surface_placed(world, placed, out);
                 out.push_str(" and ");
-                b.write_surface(world, out);
+                b.write_surface_placed(world, placed, out);
             }
             Instr::Before { a, b, .. } => {
-                a.write_surface(world, out);
+                a.write_surface_placed(world, placed, out);
                 out.push_str(", then ");
-                b.write_surface(world, out);
+                b.write_surface_placed(world, placed, out);
             }
             Instr::After { a, b, .. } => {
-                a.write_surface(world, out);
+                a.write_surface_placed(world, placed, out);
                 out.push_str(" after you ");
-                b.write_surface(world, out);
+                b.write_surface_placed(world, placed, out);
             }
         }
     }

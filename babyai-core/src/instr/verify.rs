@@ -1,6 +1,6 @@
 //! Minigrid's verifier: `reset_verifier`, `verify(action)` and `update_objs_poss`.
 
-use super::{Instr, Matches, ObjDesc, Target};
+use super::{Instr, Matches, ObjDesc, PlacedObjs, Target};
 use crate::action::Action;
 use crate::world::{Cell, DoorState, ObjId, ObjKind, World};
 
@@ -28,8 +28,9 @@ struct Bound {
 }
 
 impl Bound {
-    fn new(desc: &ObjDesc, world: &World, include_carried: bool) -> Bound {
-        let mut m = desc.find_matching(world);
+    fn new(desc: &ObjDesc, world: &World, placed: &PlacedObjs, include_carried: bool) -> Bound {
+        let mut m = Matches::default();
+        placed.find_matching_into(desc, world, &mut m);
         if let (true, Some(id)) = (include_carried, world.carrying) {
             let o = world.grid.obj(id);
             if desc.loc.is_none()
@@ -101,16 +102,16 @@ pub struct Verifier {
     root: Node,
 }
 
-fn bind(instr: &Instr, world: &World, inc: bool) -> Node {
+fn bind(instr: &Instr, world: &World, placed: &PlacedObjs, inc: bool) -> Node {
     match instr {
-        Instr::GoTo(d) => Node::GoTo(Bound::new(d, world, inc)),
+        Instr::GoTo(d) => Node::GoTo(Bound::new(d, world, placed, inc)),
         Instr::Pickup { desc, strict } => Node::Pickup {
-            b: Bound::new(desc, world, inc),
+            b: Bound::new(desc, world, placed, inc),
             strict: *strict,
             pre: None,
         },
         Instr::Open { desc, strict } => Node::Open {
-            b: Bound::new(desc, world, inc),
+            b: Bound::new(desc, world, placed, inc),
             strict: *strict,
         },
         Instr::PutNext {
@@ -118,27 +119,27 @@ fn bind(instr: &Instr, world: &World, inc: bool) -> Node {
             fixed,
             strict,
         } => Node::PutNext {
-            moved: Bound::new(moved, world, inc),
-            fixed: Bound::new(fixed, world, inc),
+            moved: Bound::new(moved, world, placed, inc),
+            fixed: Bound::new(fixed, world, placed, inc),
             strict: *strict,
             pre: None,
         },
         Instr::And(a, b) => Node::And {
-            a: Box::new(bind(a, world, inc)),
-            b: Box::new(bind(b, world, inc)),
+            a: Box::new(bind(a, world, placed, inc)),
+            b: Box::new(bind(b, world, placed, inc)),
             a_done: Status::Continue,
             b_done: Status::Continue,
         },
         Instr::Before { a, b, strict } => Node::Before {
-            a: Box::new(bind(a, world, inc)),
-            b: Box::new(bind(b, world, inc)),
+            a: Box::new(bind(a, world, placed, inc)),
+            b: Box::new(bind(b, world, placed, inc)),
             a_done: Status::Continue,
             b_done: Status::Continue,
             strict: *strict,
         },
         Instr::After { a, b, strict } => Node::After {
-            a: Box::new(bind(a, world, inc)),
-            b: Box::new(bind(b, world, inc)),
+            a: Box::new(bind(a, world, placed, inc)),
+            b: Box::new(bind(b, world, placed, inc)),
             a_done: Status::Continue,
             b_done: Status::Continue,
             strict: *strict,
@@ -304,8 +305,14 @@ impl Verifier {
     /// Minigrid's `instrs.reset_verifier(env)`: binds every description to what it matches
     /// in `world` now.
     pub fn bind(instr: &Instr, world: &World) -> Verifier {
+        Self::bind_placed(instr, world, &PlacedObjs::new(world))
+    }
+
+    /// As [`Verifier::bind`], with `placed` the [`PlacedObjs`] of `world` (shared with the
+    /// mission text, see [`Instr::write_surface_placed`]).
+    pub fn bind_placed(instr: &Instr, world: &World, placed: &PlacedObjs) -> Verifier {
         Verifier {
-            root: bind(instr, world, false),
+            root: bind(instr, world, placed, false),
         }
     }
 
@@ -316,7 +323,7 @@ impl Verifier {
     /// can be carried there.)
     pub fn bind_with_carried(instr: &Instr, world: &World) -> Verifier {
         Verifier {
-            root: bind(instr, world, true),
+            root: bind(instr, world, &PlacedObjs::new(world), true),
         }
     }
 

@@ -2,8 +2,9 @@
 
 use super::registry::{LEVELS, find};
 use super::{Generated, LevelSpec};
+use crate::instr::{PlacedObjs, Verifier};
 use crate::view::{self, OBS_LEN};
-use crate::world::Cell;
+use crate::world::{Cell, Grid, RoomLayout, World};
 use crate::{Action, BabyEnv, Step};
 
 /// `make` was given an id that is not one of the registered BabyAI levels.
@@ -62,7 +63,7 @@ pub struct LevelEnv {
 impl LevelEnv {
     /// The level `spec` reset with `seed`.
     pub fn new(spec: &'static LevelSpec, seed: u64) -> LevelEnv {
-        let (env, reset_image, rejections) = build(spec, seed);
+        let (env, reset_image, rejections) = build(spec.generate(seed));
         LevelEnv {
             spec,
             env,
@@ -72,8 +73,19 @@ impl LevelEnv {
     }
 
     /// Starts the episode of `seed` (Minigrid's `reset(seed=seed)` on a fresh env).
+    ///
+    /// The level is generated into the previous episode's grid and object table (their
+    /// allocations are kept), so a reset allocates only the mission text, the verifier's
+    /// match lists and a few generation scratch lists.
     pub fn reset(&mut self, seed: u64) {
-        let (env, reset_image, rejections) = build(self.spec, seed);
+        let placeholder = World::new(
+            Grid::new(1, 1),
+            RoomLayout::new(1, 1, 1),
+            (0, 0),
+            crate::world::Dir::Right,
+        );
+        let world = core::mem::replace(self.env.world_mut(), placeholder);
+        let (env, reset_image, rejections) = build(self.spec.generate_recycling(seed, world));
         self.env = env;
         self.reset_image = reset_image;
         self.rejections = rejections;
@@ -152,16 +164,30 @@ impl env_api::Observe for LevelEnv {
     }
 }
 
-/// Generates `spec` for `seed` and binds the episode as Minigrid's `reset` does: verifier
+/// Room for the longest mission texts without growing (BossLevel's run to about 150 bytes).
+const MISSION_CAPACITY: usize = 192;
+
+/// Binds the generated level `g` as Minigrid's `reset` does: mission text written, verifier
 /// bound and observation drawn on the generated world, then (`PutNext*Carrying`) the object
 /// moved into the agent's hands.
-fn build(spec: &'static LevelSpec, seed: u64) -> (BabyEnv, [u8; OBS_LEN], u32) {
-    let g: Generated = spec.generate(seed);
+fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
     let (stale_cell, max_steps, rejections) = (g.stale_cell, g.max_steps, g.rejections);
-    let (observed, instr) = g.into_observed();
+    let (mut observed, instr) = g.into_observed();
+    // The reset image is drawn from the code plane (the fast view path), so derive it first.
+    if observed.grid.codes_stale() {
+        observed.grid.sync_codes();
+    }
     let mut image = [0u8; OBS_LEN];
     view::observe(&observed, &mut image);
-    let mut env = BabyEnv::new(observed, instr, Some(max_steps));
+    // `BabyEnv::new`, with the mission text written without regrowing.
+    let mut text = String::with_capacity(MISSION_CAPACITY);
+    let placed = PlacedObjs::new(&observed);
+    instr.write_surface_placed(&observed, &placed, &mut text);
+    // Kept for the whole episode, so copied into an allocation of its exact length (the
+    // state-size budget); cheaper than shrinking in place.
+    let mission = String::from(text.as_str());
+    let verifier = Verifier::bind_placed(&instr, &observed, &placed);
+    let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
         let w = env.world_mut();
         w.grid.set(pos.0, pos.1, Cell::Empty);

@@ -3,7 +3,7 @@
 
 use super::Mission;
 use super::roomgrid::{Gen, GenResult, Retry};
-use crate::instr::{Instr, LOC_NAMES, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc};
+use crate::instr::{Instr, LOC_NAMES, Matches, OBJ_TYPES, OBJ_TYPES_NOT_DOOR, ObjDesc, PlacedObjs};
 use crate::world::{COLOR_NAMES, Color, ObjKind};
 
 /// An action kind of `action_kinds`.
@@ -91,7 +91,13 @@ pub fn gen_mission(g: &mut Gen, p: &LevelGenParams) -> GenResult<Mission> {
     if !p.unblocking {
         g.check_objs_reachable()?;
     }
-    let mut r = RandInstr { p, locked_room };
+    let mut r = RandInstr {
+        p,
+        locked_room,
+        m: Matches::default(),
+        placed: PlacedObjs::default(),
+    };
+    r.placed.snapshot(&g.world);
     let instr = r.rand_instr(g, p.instr_kinds)?;
     Ok(Mission::new(instr))
 }
@@ -125,6 +131,10 @@ fn add_locked_room(g: &mut Gen) -> GenResult<(usize, usize)> {
 struct RandInstr<'a> {
     p: &'a LevelGenParams,
     locked_room: Option<(usize, usize)>,
+    /// Scratch matches (reused across draws).
+    m: Matches,
+    /// The placed objects (the layout does not change while the instruction is drawn).
+    placed: PlacedObjs,
 }
 
 impl RandInstr<'_> {
@@ -147,16 +157,23 @@ impl RandInstr<'_> {
                 loc = Some(g.rng.rand_elem(&LOC_NAMES));
             }
             let d = ObjDesc::new(Some(kind), color).with_loc(loc);
-            let m = d.find_matching(&g.world);
-            if m.is_empty() {
-                continue;
-            }
             if let (false, Some((li, lj))) = (self.p.implicit_unlock, self.locked_room) {
+                // The positions are needed: reject targets only in the locked room.
+                d.find_matching_into(&g.world, &mut self.m);
                 let room = (li as i32, lj as i32);
                 let layout = &g.world.layout;
-                if m.poss.iter().all(|&(x, y)| layout.pos_inside(room, x, y)) {
+                if self.m.is_empty()
+                    || self
+                        .m
+                        .poss
+                        .iter()
+                        .all(|&(x, y)| layout.pos_inside(room, x, y))
+                {
                     continue;
                 }
+            } else if self.placed.count_matching(&d, &g.world, 1) == 0 {
+                // `if len(obj_set) == 0`: only whether anything matches.
+                continue;
             }
             return Ok(d);
         }

@@ -241,7 +241,17 @@ impl LevelSpec {
 
     /// Generates the level for `seed` exactly as `env.reset(seed=seed)` does.
     pub fn generate(&self, seed: u64) -> Generated {
-        let mut g = Gen::new(seed, self.room_size, self.num_rows, self.num_cols);
+        self.generate_with(Gen::new(seed, self.room_size, self.num_rows, self.num_cols))
+    }
+
+    /// As [`LevelSpec::generate`], building the level in `world`'s buffers (its grid cells
+    /// and object table keep their allocations; their contents are replaced).
+    pub fn generate_recycling(&self, seed: u64, world: World) -> Generated {
+        let g = Gen::recycling(seed, self.room_size, self.num_rows, self.num_cols, world);
+        self.generate_with(g)
+    }
+
+    fn generate_with(&self, mut g: Gen) -> Generated {
         let mut rejections = 0;
         let mut stuck = 0;
         let mission = loop {

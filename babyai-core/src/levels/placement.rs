@@ -59,7 +59,7 @@ impl Gen {
         let r = self.room(i, j);
         let (top, size) = (r.top, r.size);
         let pos = self.place_obj(Some(obj), top, size, true, Some(1000))?;
-        self.room_mut(i, j).objs.push(obj);
+        self.room_objs.push(obj);
         Ok(pos)
     }
 
@@ -93,18 +93,19 @@ impl Gen {
         num: usize,
         all_unique: bool,
     ) -> GenResult<Vec<ObjId>> {
-        let mut existing: Vec<(ObjKind, Color)> = Vec::new();
-        for r in &self.rooms {
-            for &o in &r.objs {
-                let ob = self.world.grid.obj(o);
-                existing.push((ob.kind, ob.color));
-            }
-        }
+        // Minigrid lists `(type, color)` of every room's objects, then appends each new
+        // distractor; the new ones are placed through `place_in_room` too, so testing the
+        // union `room_objs` (current colours) is the same test, without the list.
         let mut dists = Vec::with_capacity(num);
         while dists.len() < num {
             let color = self.rng.rand_elem(&COLOR_NAMES);
             let kind = self.rng.rand_elem(&OBJ_KINDS);
-            if all_unique && existing.contains(&(kind, color)) {
+            if all_unique
+                && self.room_objs.iter().any(|&o| {
+                    let ob = self.world.grid.obj(o);
+                    (ob.kind, ob.color) == (kind, color)
+                })
+            {
                 continue;
             }
             let ri = match i {
@@ -116,7 +117,6 @@ impl Gen {
                 None => self.rng.rand_int(0, self.num_rows),
             };
             let o = self.add_object(ri, rj, Some(kind), Some(color))?;
-            existing.push((kind, color));
             dists.push(o);
         }
         Ok(dists)
@@ -198,56 +198,67 @@ impl Gen {
         let mut pass = [0u64; MAX_SIDE];
         let mut objs = [0u64; MAX_SIDE];
         let table = grid.obj_table();
-        for (y, row) in grid.raw_cells().chunks_exact(w).enumerate().take(MAX_SIDE) {
-            let (mut p, mut o) = (0u64, 0u64);
-            for (x, &raw) in row.iter().enumerate() {
-                let bit = 1u64 << x;
-                match raw {
-                    0 => p |= bit,
-                    1 => {}
-                    k => {
-                        o |= bit;
-                        if table
-                            .get(k as usize - 2)
-                            .is_some_and(|t| t.kind == ObjKind::Door)
-                        {
-                            p |= bit;
-                        }
-                    }
+        let cells = grid.raw_cells();
+        for (y, row) in cells.chunks_exact(w).enumerate().take(MAX_SIDE) {
+            let (empty, obj) = row_masks(cells, y * w, w);
+            let mut o = obj;
+            // Doors (any state) are passable: look up only the few object cells.
+            let mut door = 0u64;
+            while o != 0 {
+                let x = o.trailing_zeros() as usize;
+                o &= o - 1;
+                if table
+                    .get(row[x] as usize - 2)
+                    .is_some_and(|t| t.kind == ObjKind::Door)
+                {
+                    door |= 1 << x;
                 }
             }
-            pass[y] = p;
-            objs[y] = o;
+            pass[y] = empty | door;
+            objs[y] = obj;
         }
+        if w < 64 && w * h <= 64 {
+            return reach_small(w, h, &pass, &objs, (ax as usize, ay as usize));
+        }
+        let rounds = usize::BITS - w.saturating_sub(1).leading_zeros();
         let mut seen = [0u64; MAX_SIDE];
-        seen[ay as usize] = 1 << ax;
-        let grow = |seen: &mut [u64; MAX_SIDE], y: usize| -> bool {
-            let mut s = seen[y];
+        let ay = ay as usize;
+        seen[ay] = 1 << ax;
+        // Rows still holding an unreached object, and rows to (re)close: a row is closed
+        // along its passable runs from its own and its neighbours' reached passable cells,
+        // and its neighbours are queued whenever its reached passable cells grow.
+        let mut pending = 0u64;
+        for y in 0..h {
+            if objs[y] & !seen[y] != 0 {
+                pending |= 1 << y;
+            }
+        }
+        let mut dirty = (1 << ay) | adjacent_rows(ay, h);
+        while dirty != 0 && pending != 0 {
+            let y = dirty.trailing_zeros() as usize;
+            dirty &= dirty - 1;
+            let old = seen[y];
+            let mut s = old;
             if y > 0 {
                 s |= seen[y - 1] & pass[y - 1];
             }
             if y + 1 < h {
                 s |= seen[y + 1] & pass[y + 1];
             }
-            let runs = passable_runs(s & pass[y], pass[y]);
+            let runs = passable_runs(s & pass[y], pass[y], rounds);
             s |= (runs | (runs << 1) | (runs >> 1)) & full;
-            let changed = s != seen[y];
+            if s == old {
+                continue;
+            }
             seen[y] = s;
-            changed
-        };
-        loop {
-            let mut changed = false;
-            for y in 0..h {
-                changed |= grow(&mut seen, y);
+            if (s ^ old) & pass[y] != 0 {
+                dirty |= adjacent_rows(y, h);
             }
-            for y in (0..h).rev() {
-                changed |= grow(&mut seen, y);
-            }
-            if !changed {
-                break;
+            if objs[y] & !s == 0 {
+                pending &= !(1 << y);
             }
         }
-        (0..h).all(|y| objs[y] & !seen[y] == 0)
+        pending == 0
     }
 
     /// `check_objs_reachable()`: `RejectSampling` when some object is unreachable.
@@ -261,16 +272,168 @@ impl Gen {
 }
 
 /// The whole runs of ones in `pass` that hold a bit of `seeds` (`seeds` within `pass`):
-/// upwards by one carrying addition, downwards by an occluded fill in six rounds.
-fn passable_runs(seeds: u64, pass: u64) -> u64 {
+/// upwards by one carrying addition, downwards by an occluded fill in `rounds` rounds
+/// (runs up to `2^rounds` cells: the grid's width).
+fn passable_runs(seeds: u64, pass: u64, rounds: u32) -> u64 {
     let up = (pass.wrapping_add(seeds) ^ pass) | seeds;
     let mut down = seeds;
     let mut through = pass;
-    let mut shift = 1;
-    while shift < 64 {
+    for r in 0..rounds {
+        let shift = 1 << r;
         down |= through & (down >> shift);
         through &= through >> shift;
-        shift <<= 1;
     }
     (up | down) & pass
+}
+
+/// The mask of rows `y - 1` and `y + 1` that lie in `0..h` (`h <= 64`).
+fn adjacent_rows(y: usize, h: usize) -> u64 {
+    let mut m = 0;
+    if y > 0 {
+        m |= 1 << (y - 1);
+    }
+    if y + 1 < h {
+        m |= 1 << (y + 1);
+    }
+    m
+}
+
+/// [`Gen::objs_reachable`] on a grid of at most 64 cells (a single room of BabyAI's usual
+/// size), as one word with bit `y * w + x` per cell: the reached set grows by one step of
+/// the 4-neighbourhood of its passable cells per round, until every object is reached or
+/// nothing changes.
+fn reach_small(w: usize, h: usize, pass: &[u64], objs: &[u64], agent: (usize, usize)) -> bool {
+    let (mut p, mut o, mut not_first, mut not_last) = (0u64, 0u64, 0u64, 0u64);
+    let row = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
+    for y in 0..h {
+        p |= pass[y] << (y * w);
+        o |= objs[y] << (y * w);
+        not_first |= (row & !1) << (y * w);
+        not_last |= (row >> 1) << (y * w);
+    }
+    let all = if w * h >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << (w * h)) - 1
+    };
+    let mut r = 1u64 << (agent.1 * w + agent.0);
+    loop {
+        let q = r & p;
+        let next = (r | ((q << 1) & not_first) | ((q >> 1) & not_last) | (q << w) | (q >> w)) & all;
+        if o & !next == 0 {
+            return true;
+        }
+        if next == r {
+            return false;
+        }
+        r = next;
+    }
+}
+
+/// Bit `x` of the first mask is set when cell `start + x` (`x < w`) is empty (raw 0), of
+/// the second when it holds an object (raw >= 2); eight cells at a time, the last word
+/// reading on into the next row (masked off) or padded with walls past the grid's end.
+fn row_masks(cells: &[u8], start: usize, w: usize) -> (u64, u64) {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Gathers the high bit of each byte into the low eight bits, byte k to bit k.
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let nonzero = |v: u64| (((v & LOW7) + LOW7) | v) & HIGH;
+    let (mut empty, mut obj) = (0u64, 0u64);
+    let mut x = 0;
+    while x < w {
+        let i = start + x;
+        let v = match cells.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+            None => {
+                let mut b = [1u8; 8];
+                let tail = cells.get(i..).unwrap_or(&[]);
+                b[..tail.len()].copy_from_slice(tail);
+                u64::from_le_bytes(b)
+            }
+        };
+        let e = (!nonzero(v) & HIGH) >> 7;
+        let o = nonzero(v & 0xFEFE_FEFE_FEFE_FEFE) >> 7;
+        empty |= (e.wrapping_mul(GATHER) >> 56) << x;
+        obj |= (o.wrapping_mul(GATHER) >> 56) << x;
+        x += 8;
+    }
+    let row = if w >= 64 { u64::MAX } else { (1u64 << w) - 1 };
+    (empty & row, obj & row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{DoorState, Grid, RoomLayout, World};
+
+    /// Minigrid's `check_objs_reachable` as written: a depth-first search from the agent
+    /// through empty cells and doors.
+    fn naive(world: &World) -> bool {
+        let g = &world.grid;
+        let (w, h) = (g.width(), g.height());
+        let mut seen = vec![false; (w * h) as usize];
+        let mut stack = vec![world.agent_pos];
+        while let Some((x, y)) = stack.pop() {
+            if !g.in_bounds(x, y) || seen[(y * w + x) as usize] {
+                continue;
+            }
+            seen[(y * w + x) as usize] = true;
+            let passable = match g.get(x, y) {
+                Cell::Empty => true,
+                Cell::Obj(o) => g.obj(o).kind == ObjKind::Door,
+                Cell::Wall => false,
+            };
+            if passable || (x, y) == world.agent_pos {
+                stack.extend([(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]);
+            }
+        }
+        (0..w).all(|x| (0..h).all(|y| g.obj_at(x, y).is_none() || seen[(y * w + x) as usize]))
+    }
+
+    #[test]
+    fn reachability_matches_a_plain_search() {
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s % n
+        };
+        let mut outcomes = [0u32; 2];
+        for case in 0..4000 {
+            let (w, h) = (1 + next(24) as usize, 1 + next(24) as usize);
+            let (w, h) = if case % 3 == 0 {
+                (w.min(8), h.min(8))
+            } else {
+                (w, h)
+            };
+            let mut grid = Grid::new(w, h);
+            let density = 1 + next(6);
+            for y in 0..h as i32 {
+                for x in 0..w as i32 {
+                    match next(10) {
+                        k if k < density => grid.set(x, y, Cell::Wall),
+                        k if k == density => {
+                            let kind =
+                                [ObjKind::Ball, ObjKind::Door, ObjKind::Key][next(3) as usize];
+                            let mut o = Obj::new(kind, COLOR_NAMES[0]);
+                            o.door = DoorState::Closed;
+                            grid.put_obj(x, y, o);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let agent = (next(w as u64) as i32, next(h as u64) as i32);
+            grid.set(agent.0, agent.1, Cell::Empty);
+            let layout = RoomLayout::new(w.max(h) as u8, 1, 1);
+            let mut g = Gen::new(0, 3, 1, 1);
+            g.world = World::new(grid, layout, agent, Dir::Right);
+            let expected = naive(&g.world);
+            assert_eq!(g.objs_reachable(), expected, "case {case}");
+            outcomes[usize::from(expected)] += 1;
+        }
+        assert!(outcomes.iter().all(|&n| n >= 200), "{outcomes:?}");
+    }
 }

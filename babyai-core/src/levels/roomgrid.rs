@@ -27,8 +27,9 @@ impl Slot {
     }
 }
 
-/// One room of the grid (Minigrid's `Room`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One room of the grid (Minigrid's `Room`). Its `objs` list lives in
+/// [`Gen::room_objs`] (only their union is ever read), so a room owns no heap memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Room {
     /// Top-left corner (on the walls).
     pub top: (i32, i32),
@@ -42,8 +43,6 @@ pub struct Room {
     pub neighbors: [Option<(usize, usize)>; 4],
     /// Behind a locked door (set by `add_door`).
     pub locked: bool,
-    /// Objects added through `place_in_room`.
-    pub objs: Vec<ObjId>,
 }
 
 /// Why one generation attempt failed; Minigrid retries the level with the stream continuing.
@@ -70,6 +69,9 @@ pub struct Gen {
     pub world: World,
     /// Rooms, row-major `j * num_cols + i`.
     pub rooms: Vec<Room>,
+    /// Objects added through `place_in_room`, any room, in order (the union of Minigrid's
+    /// `room.objs` lists, which is all `add_distractors` reads).
+    pub room_objs: Vec<ObjId>,
     /// Rows of rooms.
     pub num_rows: usize,
     /// Columns of rooms.
@@ -83,12 +85,33 @@ impl Gen {
     /// An empty generator for a `num_cols x num_rows` grid of rooms, seeded like
     /// `reset(seed=seed)`.
     pub fn new(seed: u64, room_size: usize, num_rows: usize, num_cols: usize) -> Self {
-        let layout = RoomLayout::new(room_size as u8, num_rows as u8, num_cols as u8);
-        let grid = Grid::new(layout.width() as usize, layout.height() as usize);
+        let world = World::new(
+            Grid::new(1, 1),
+            RoomLayout::new(1, 1, 1),
+            (-1, -1),
+            Dir::Right,
+        );
+        Self::recycling(seed, room_size, num_rows, num_cols, world)
+    }
+
+    /// As [`Gen::new`], generating into `world`'s buffers (grid cells and object table are
+    /// cleared by [`Gen::gen_grid`] but keep their allocations).
+    pub fn recycling(
+        seed: u64,
+        room_size: usize,
+        num_rows: usize,
+        num_cols: usize,
+        mut world: World,
+    ) -> Self {
+        world.layout = RoomLayout::new(room_size as u8, num_rows as u8, num_cols as u8);
+        world.agent_pos = (-1, -1);
+        world.agent_dir = Dir::Right;
+        world.carrying = None;
         Gen {
             rng: Pcg64::from_seed(seed),
-            world: World::new(grid, layout, (-1, -1), Dir::Right),
-            rooms: Vec::new(),
+            world,
+            rooms: Vec::with_capacity(num_rows * num_cols),
+            room_objs: Vec::with_capacity(32),
             num_rows,
             num_cols,
             accept_any: false,
@@ -132,9 +155,10 @@ impl Gen {
     pub fn gen_grid(&mut self) {
         let rs = i32::from(self.world.layout.room_size);
         let (w, h) = (self.world.layout.width(), self.world.layout.height());
-        self.world.grid = Grid::new(w as usize, h as usize);
+        self.world.grid.reinit(w as usize, h as usize);
         self.world.carrying = None;
         self.rooms.clear();
+        self.room_objs.clear();
         for j in 0..self.num_rows {
             for i in 0..self.num_cols {
                 let top = (i as i32 * (rs - 1), j as i32 * (rs - 1));
@@ -145,10 +169,18 @@ impl Gen {
                     door_pos: [None; 4],
                     neighbors: [None; 4],
                     locked: false,
-                    objs: Vec::new(),
                 });
-                self.world.grid.wall_rect(top.0, top.1, rs, rs);
             }
+        }
+        // Minigrid calls `wall_rect` on every room; the rooms tile the grid sharing their
+        // walls, so the union of their outlines is every `(rs - 1)`-th row and column, drawn
+        // here once per cell.
+        let grid = &mut self.world.grid;
+        for y in (0..h).step_by((rs as usize - 1).max(1)) {
+            grid.horz_wall(0, y, w);
+        }
+        for x in (0..w).step_by((rs as usize - 1).max(1)) {
+            grid.vert_wall(x, 0, h);
         }
         for j in 0..self.num_rows {
             for i in 0..self.num_cols {
@@ -189,6 +221,7 @@ impl Gen {
     }
 
     /// `_rand_int(lo, hi)` on grid coordinates.
+    #[inline]
     pub fn rand_i32(&mut self, lo: i32, hi: i32) -> i32 {
         self.rng.integers(i64::from(lo), i64::from(hi)) as i32
     }
@@ -270,12 +303,15 @@ impl Gen {
         let start = self.agent_room();
         let n = self.num_rows * self.num_cols;
         let mut itrs = 0;
+        // Minigrid recounts the reachable rooms on every iteration; the count changes only
+        // when a door was added, so it is recounted only then.
+        let mut connected = self.reach_count(start) == n;
         loop {
             if itrs > 5000 {
                 return Err(Retry::Recursion);
             }
             itrs += 1;
-            if self.reach_count(start) == n {
+            if connected {
                 return Ok(());
             }
             let i = self.rng.rand_int(0, self.num_cols);
@@ -291,13 +327,31 @@ impl Gen {
             }
             let color = self.rng.rand_elem(door_colors);
             self.add_door(i, j, Some(k), Some(color), Some(false));
+            connected = self.reach_count(start) == n;
         }
     }
 
-    /// Number of rooms reachable from `start` through set slots. No allocation: rooms are
-    /// bits of a fixed mask (a grid of at most `MAX_SIDE` cells a side has fewer than 1024
+    /// Number of rooms reachable from `start` through set slots. No allocation: up to 64
+    /// rooms are the bits of one word; larger layouts use a fixed mask (a grid of at most `MAX_SIDE` cells a side has fewer than 1024
     /// rooms), each pushed once.
     fn reach_count(&self, start: (usize, usize)) -> usize {
+        if self.rooms.len() <= 64 {
+            // Every BabyAI layout: the rooms are the bits of one word.
+            let mut seen = 1u64 << (start.1 * self.num_cols + start.0);
+            let mut todo = seen;
+            while todo != 0 {
+                let r = &self.rooms[todo.trailing_zeros() as usize];
+                todo &= todo - 1;
+                for k in 0..4 {
+                    if let (true, Some((ni, nj))) = (r.doors[k].is_set(), r.neighbors[k]) {
+                        let bit = 1u64 << (nj * self.num_cols + ni);
+                        todo |= bit & !seen;
+                        seen |= bit;
+                    }
+                }
+            }
+            return seen.count_ones() as usize;
+        }
         let mut seen = [0u64; 16];
         let mut mark = |idx: usize| {
             let new = seen[idx / 64] & (1 << (idx % 64)) == 0;
@@ -331,33 +385,42 @@ impl Gen {
     /// Doors in the rooms' slots, scanning `i` (columns) outer, `j` inner, slots in order;
     /// a door shared by two rooms appears twice, as in Minigrid's loops.
     pub fn doors_in_slots(&self) -> Vec<ObjId> {
-        let mut out = Vec::new();
-        for i in 0..self.num_cols {
-            for j in 0..self.num_rows {
-                for s in self.room(i, j).doors {
-                    if let Slot::Door(d) = s {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-        out
+        self.slot_doors().collect()
+    }
+
+    /// [`Gen::doors_in_slots`] without collecting them.
+    fn slot_doors(&self) -> impl Iterator<Item = ObjId> + '_ {
+        (0..self.num_cols).flat_map(move |i| {
+            (0..self.num_rows).flat_map(move |j| {
+                self.room(i, j).doors.into_iter().filter_map(|s| match s {
+                    Slot::Door(d) => Some(d),
+                    _ => None,
+                })
+            })
+        })
     }
 
     /// `open_all_doors()`: every door in a slot becomes open.
     pub fn open_all_doors(&mut self) {
-        for d in self.doors_in_slots() {
-            self.world.grid.obj_mut(d).door = DoorState::Open;
+        for k in 0..self.rooms.len() {
+            for s in self.rooms[k].doors {
+                if let Slot::Door(d) = s {
+                    self.world.grid.obj_mut(d).door = DoorState::Open;
+                }
+            }
         }
     }
 
     /// Colours of the locked doors in the rooms' slots.
     pub fn locked_door_colors(&self) -> Vec<Color> {
-        self.doors_in_slots()
-            .into_iter()
+        self.locked_door_colors_iter().collect()
+    }
+
+    /// [`Gen::locked_door_colors`] without collecting them.
+    pub fn locked_door_colors_iter(&self) -> impl Iterator<Item = Color> + '_ {
+        self.slot_doors()
             .map(|d| self.obj(d))
             .filter(|o| o.door == DoorState::Locked)
             .map(|o| o.color)
-            .collect()
     }
 }

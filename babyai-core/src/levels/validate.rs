@@ -2,21 +2,23 @@
 
 use super::roomgrid::{Gen, GenResult, Retry};
 use crate::instr::{Instr, ObjDesc, Target};
-use crate::world::{Color, ObjKind};
+use crate::world::ObjKind;
 
 /// `validate_instrs(instr)`: a PutNext must not match one object on both sides nor start
 /// with a moved object next to a fixed position; with `unblocking`, no action may describe a
 /// key of a locked door's colour. Failures are `RejectSampling`.
 pub fn validate(g: &Gen, instr: &Instr, unblocking: bool) -> GenResult<()> {
+    // The locked doors' colours as a bit set (bit `color as u8`).
     let locked = if unblocking {
-        g.locked_door_colors()
+        g.locked_door_colors_iter()
+            .fold(0u8, |m, c| m | (1 << (c as u8)))
     } else {
-        Vec::new()
+        0
     };
-    validate_rec(g, instr, unblocking, &locked)
+    validate_rec(g, instr, unblocking, locked)
 }
 
-fn validate_rec(g: &Gen, instr: &Instr, unblocking: bool, locked: &[Color]) -> GenResult<()> {
+fn validate_rec(g: &Gen, instr: &Instr, unblocking: bool, locked: u8) -> GenResult<()> {
     match instr {
         Instr::And(a, b) | Instr::Before { a, b, .. } | Instr::After { a, b, .. } => {
             validate_rec(g, a, unblocking, locked)?;
@@ -53,11 +55,11 @@ fn validate_rec(g: &Gen, instr: &Instr, unblocking: bool, locked: &[Color]) -> G
 }
 
 /// The unblocking rule for one action's descriptors.
-fn check_keys(unblocking: bool, locked: &[Color], descs: &[&ObjDesc]) -> GenResult<()> {
+fn check_keys(unblocking: bool, locked: u8, descs: &[&ObjDesc]) -> GenResult<()> {
     if unblocking
-        && descs
-            .iter()
-            .any(|d| d.kind == Some(ObjKind::Key) && d.color.is_some_and(|c| locked.contains(&c)))
+        && descs.iter().any(|d| {
+            d.kind == Some(ObjKind::Key) && d.color.is_some_and(|c| locked & (1 << (c as u8)) != 0)
+        })
     {
         return Err(Retry::Reject);
     }
