@@ -11,6 +11,8 @@ use crate::rules::Rules;
 use crate::state::{NONE, ObjState, State};
 use text_render::alfworld::Dialect;
 
+mod tw_pddl;
+
 /// Most entities of one kind a game may have (indices are `u16`, one value is reserved).
 pub const MAX_ENTITIES: usize = 4096;
 
@@ -116,23 +118,19 @@ impl Game {
     /// Loads a `game.tw-pddl` file's text with its `traj_data.json` text (for the task type)
     /// and options.
     pub fn load(json: &str, traj_data: Option<&str>, opts: LoadOptions) -> Result<Game, LoadError> {
-        let v: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
-        let get = |k: &'static str| -> Result<&str, LoadError> {
-            v.get(k)
-                .and_then(|x| x.as_str())
-                .ok_or(LoadError::MissingKey(k))
-        };
-        let problem = get("pddl_problem")?;
-        let domain = get("pddl_domain")?;
-        let grammar = get("grammar")?;
+        let tw_pddl::Fields {
+            problem,
+            domain,
+            grammar,
+        } = tw_pddl::read(json)?;
+        let (problem, grammar) = (problem.as_str(), grammar.as_str());
         let traj = traj_data.map(TrajData::parse).transpose()?;
         let task_line = match task_line_from_grammar(grammar) {
             Some(t) => t,
             None => traj.as_ref().ok_or(LoadError::NoTask)?.task_line(),
         };
         let dialect = opts.dialect.unwrap_or_else(|| detect_dialect(grammar));
-        let domain = parse_domain_cached(domain)?;
+        let domain = domain.parse()?;
         Self::build(problem, Some(&domain), task_line, traj, dialect)
     }
 
