@@ -152,6 +152,17 @@ impl Game {
     ) -> Result<Game, LoadError> {
         let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
         let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
+        Self::build_problem(&p, domain, task_line, traj, dialect)
+    }
+
+    /// Builds the game of a read problem (from text, or made directly by the generator).
+    pub(crate) fn build_problem(
+        p: &pddl::flat::ProblemRef<'_>,
+        domain: Option<&pddl::Domain>,
+        task_line: String,
+        traj: Option<TrajData>,
+        dialect: Dialect,
+    ) -> Result<Game, LoadError> {
         // Lookups only (never iterated), so the map's order cannot leak into the game.
         let mut kinds: IdMap<'_> =
             IdMap::with_capacity_and_hasher(p.objects.len(), Default::default());

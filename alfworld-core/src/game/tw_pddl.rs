@@ -176,16 +176,17 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether any byte of `w` is `"`, `\` or a control character (may also flag a byte after a
-/// true one; never misses one).
-fn special(w: u64) -> bool {
+/// A mask with the high bit of each byte of `w` (little-endian) that is `"`, `\` or a control
+/// character set. Bytes above a flagged one may be flagged too, but the lowest flag is always
+/// a true one and no special byte is missed.
+fn special(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let quote = zero(w ^ (ONES * u64::from(b'"')));
     let backslash = zero(w ^ (ONES * u64::from(b'\\')));
     let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    quote | backslash | control != 0
+    quote | backslash | control
 }
 
 /// Reads a JSON string whose text starts at `start` (after the opening quote), appending its
@@ -194,11 +195,17 @@ fn special(w: u64) -> bool {
 fn string(src: &str, start: usize, mut out: Option<&mut String>) -> Option<usize> {
     let b = src.as_bytes();
     let (mut i, mut run) = (start, start);
+    if let Some(o) = out.as_deref_mut() {
+        // At most the rest of the file: one allocation, never grown.
+        o.reserve(b.len() - start);
+    }
     loop {
         while let Some(chunk) = b.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
-            if special(u64::from_le_bytes(w)) {
+            let m = special(u64::from_le_bytes(w));
+            if m != 0 {
+                i += (m.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;
