@@ -3,8 +3,16 @@
 //! The tables transcribe ALFWorld's `alfworld/gen/constants.py` (`OBJECTS`,
 //! `MOVABLE_RECEPTACLES`, `OPENABLE_CLASS_LIST`, `VAL_RECEPTACLE_OBJECTS`, `VAL_ACTION_OBJECTS`,
 //! `GOALS_VALID`) and AI2-THOR's pickupable flags (MIT licence, the ALFRED and ALFWorld
-//! authors). Sliced classes are left out: ALFWorld filters every sliced task away, so generated
-//! households never hold a sliced object.
+//! authors). Sliced classes are left out of the tables here: ALFWorld filters every sliced task
+//! away, so generated households never hold a sliced object. The affordance tables
+//! (`MOVABLE_RECEPTACLES`, `OPENABLE`, `HEATABLE`, `COOLABLE`, `CLEANABLE`, `TOGGLEABLE`,
+//! `SLICEABLE`) are the engine's [`crate::catalog`] ones, re-exported.
+
+// The affordance tables shared with the engine's catalog (sorted there, for binary search).
+// The catalog's lists also name the sliced classes, which generated households never hold.
+pub use crate::catalog::{
+    CLEANABLE, COOLABLE, HEATABLE, MOVABLE_RECEPTACLES, OPENABLE, SLICEABLE, TOGGLEABLE,
+};
 
 /// The otype names every problem declares (`XType - otype`), in the reference problems' order.
 pub const OTYPES: &[&str] = &[
@@ -123,12 +131,6 @@ pub const RTYPES: &[&str] = &[
     "TowelHolder",
 ];
 
-/// Receptacles that are objects you can carry (`isReceptacleObject`).
-pub const MOVABLE_RECEPTACLES: &[&str] = &["Bowl", "Box", "Cup", "Mug", "Pan", "Plate", "Pot"];
-
-/// Receptacle classes that can be opened (when the scene lists the instance's pose).
-pub const OPENABLE: &[&str] = &["Box", "Cabinet", "Drawer", "Fridge", "Microwave", "Safe"];
-
 /// Object classes AI2-THOR lets the agent pick up (the generator's `pickupable` facts).
 pub const PICKUPABLE: &[&str] = &[
     "AlarmClock",
@@ -227,59 +229,6 @@ pub const LAMP_STANDS: &[&str] = &[
     "Sofa",
     "TVStand",
 ];
-
-/// Heatable classes (`VAL_ACTION_OBJECTS['Heatable']`).
-pub const HEATABLE: &[&str] = &[
-    "Apple", "Bread", "Cup", "Egg", "Mug", "Plate", "Potato", "Tomato",
-];
-
-/// Coolable classes (`VAL_ACTION_OBJECTS['Coolable']`).
-pub const COOLABLE: &[&str] = &[
-    "Apple",
-    "Bowl",
-    "Bread",
-    "Cup",
-    "Egg",
-    "Lettuce",
-    "Mug",
-    "Pan",
-    "Plate",
-    "Pot",
-    "Potato",
-    "Tomato",
-    "WineBottle",
-];
-
-/// Cleanable classes (`VAL_ACTION_OBJECTS['Cleanable']`).
-pub const CLEANABLE: &[&str] = &[
-    "Apple",
-    "Bowl",
-    "ButterKnife",
-    "Cloth",
-    "Cup",
-    "DishSponge",
-    "Egg",
-    "Fork",
-    "Kettle",
-    "Knife",
-    "Ladle",
-    "Lettuce",
-    "Mug",
-    "Pan",
-    "Plate",
-    "Pot",
-    "Potato",
-    "SoapBar",
-    "Spatula",
-    "Spoon",
-    "Tomato",
-];
-
-/// Toggleable classes (`VAL_ACTION_OBJECTS['Toggleable']`).
-pub const TOGGLEABLE: &[&str] = &["DeskLamp", "FloorLamp"];
-
-/// Sliceable classes (`VAL_ACTION_OBJECTS['Sliceable']`).
-pub const SLICEABLE: &[&str] = &["Apple", "Bread", "Egg", "Lettuce", "Potato", "Tomato"];
 
 const TABLE_TOP: &[&str] = &[
     "AlarmClock",
