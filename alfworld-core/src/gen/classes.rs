@@ -776,6 +776,35 @@ pub fn can_contain(recep: &str, obj: &str) -> bool {
     }
 }
 
+/// The object classes a receptacle class (static or movable) may contain, as a set of bits
+/// over [`OTYPES`] (bit `i` is `OTYPES[i]`; test with [`otype_bit`]); empty for a class that
+/// contains nothing. `contain_set(r) & otype_bit(o) != 0` is `can_contain(r, o)` (tested).
+pub fn contain_set(recep: &str) -> u128 {
+    match CAN_CONTAIN.binary_search_by(|(r, _)| (*r).cmp(recep)) {
+        Ok(i) => contain_rows()[i],
+        Err(_) => 0,
+    }
+}
+
+/// The bit of object class `obj` in [`contain_set`]'s sets (0 for a class not in [`OTYPES`]).
+pub fn otype_bit(obj: &str) -> u128 {
+    OTYPES.binary_search(&obj).map_or(0, |i| 1u128 << i)
+}
+
+// Every otype has a bit of a `u128`.
+const _: () = assert!(OTYPES.len() <= 128);
+
+/// [`CAN_CONTAIN`]'s rows as bit sets, built once.
+fn contain_rows() -> &'static [u128] {
+    static ROWS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        CAN_CONTAIN
+            .iter()
+            .map(|(_, list)| list.iter().fold(0, |set, o| set | otype_bit(o)))
+            .collect()
+    })
+}
+
 /// Whether `class` is one of `list` (every list here is sorted; a test checks it).
 pub fn is(list: &[&str], class: &str) -> bool {
     list.binary_search(&class).is_ok()

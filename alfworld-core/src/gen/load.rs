@@ -164,15 +164,13 @@ impl Ids {
 
     fn otype(&self, class: &str) -> &str {
         classes::OTYPES
-            .iter()
-            .position(|&c| c == class)
+            .binary_search(&class)
             .map_or("", |i| self.get(self.otypes[i]))
     }
 
     fn rtype(&self, class: &str) -> &str {
         classes::RTYPES
-            .iter()
-            .position(|&c| c == class)
+            .binary_search(&class)
             .map_or("", |i| self.get(self.rtypes[i]))
     }
 
@@ -219,9 +217,11 @@ impl Ids {
         let mut rclasses: Vec<&str> = h.receptacles.iter().map(|r| r.class).collect();
         rclasses.sort_unstable();
         rclasses.dedup();
+        let present_bits: Vec<u128> = present.iter().map(|oc| classes::otype_bit(oc)).collect();
         for rc in rclasses {
-            for &oc in &present {
-                if classes::can_contain(rc, oc) {
+            let set = classes::contain_set(rc);
+            for (&oc, bit) in present.iter().zip(&present_bits) {
+                if set & bit != 0 {
                     facts.push("cancontain", &[self.rtype(rc), self.otype(oc)]);
                 }
             }
