@@ -280,6 +280,7 @@ mod tests {
             r#"{"pddl_problem":"a\q","pddl_domain":"b","grammar":"c"}"#,
             r#"{"pddl_problem":"a","pddl_domain":"b","grammar":"c","grammar":true}"#,
             r#"{}"#,
+            "{\"pddl_problem\":\"é\\n(a b)\\n\\\"q\\\"\\tü   \\\\ long text here \\r\\n\\b\\f\",\"pddl_domain\":\"b\",\"grammar\":\"xxxxxxx\\\"\"}",
             r#"[]"#,
         ];
         for json in cases {
@@ -289,5 +290,7 @@ mod tests {
         }
         assert!(fast(cases[0]).is_some() && fast(cases[1]).is_some() && fast(cases[2]).is_some());
         assert!(fast(cases[10]).is_some());
+        let escaped = cases.iter().find(|c| c.contains("long text here")).unwrap();
+        assert!(fast(escaped).is_some());
     }
 }
