@@ -112,6 +112,17 @@ impl Flat {
                         _ => {
                             let start = i;
                             i += 1;
+                            // Whole words with no byte that may end a symbol, then bytes.
+                            while let Some(chunk) = bytes.get(i..i + 8) {
+                                let mut w = [0u8; 8];
+                                w.copy_from_slice(chunk);
+                                let m = maybe_delimiters(u64::from_le_bytes(w));
+                                if m != 0 {
+                                    i += (m.trailing_zeros() / 8) as usize;
+                                    break;
+                                }
+                                i += 8;
+                            }
                             while i < n && CLASS[bytes[i] as usize] == C_SYMBOL {
                                 i += 1;
                             }
@@ -191,6 +202,20 @@ static CLASS: [u8; 256] = {
     t[b')' as usize] = C_CLOSE;
     t
 };
+
+/// A mask flagging (by the high bit of each byte, little-endian) every byte of `w` that may end
+/// a symbol: bytes up to space (whitespace and other controls), `(`, `)` and `;`. The lowest
+/// flag is a true one and none is missed (bytes above a flagged one may be flagged too); the
+/// byte-class table then decides.
+fn maybe_delimiters(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let low = w.wrapping_sub(ONES * 0x21) & !w & HIGH;
+    low | zero(w ^ (ONES * u64::from(b'(')))
+        | zero(w ^ (ONES * u64::from(b')')))
+        | zero(w ^ (ONES * u64::from(b';')))
+}
 
 /// The open lists and end state of a read, shared by both readers (same errors, same order).
 #[derive(Default)]
@@ -476,6 +501,8 @@ mod tests {
             "(x\u{0C}y)",
             "(a b;c\n d)",
             "(Agent1 - AGENT LOC_bar_1_bar_2)",
+            "(abcdefghijklmnop(abcdefgh)abcdefghi;jklmnopqrstu\n abcdefg\u{1}hijklmnop\tq)",
+            "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         ];
         for src in cases {
             assert_eq!(
