@@ -67,6 +67,64 @@ fn push_id(text: &mut String, raw: &str) {
     }
 }
 
+/// Appends [`Pose::loc_name`] (`loc|X|Z|ROT/90|HORIZON`) without formatting machinery.
+fn push_loc_name(out: &mut String, p: &Pose) {
+    out.push_str("loc");
+    for v in [
+        i32::from(p.x),
+        i32::from(p.z),
+        i32::from(p.rot / 90),
+        i32::from(p.horizon),
+    ] {
+        out.push('|');
+        if v < 0 {
+            out.push('-');
+        }
+        let mut buf = [0u8; 10];
+        let mut i = buf.len();
+        let mut n = v.unsigned_abs();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &b in &buf[i..] {
+            out.push(char::from(b));
+        }
+    }
+}
+
+/// The ids of every otype and rtype (`appletype`, …), the same for every household.
+struct TypeIds {
+    text: String,
+    otypes: Vec<Span>,
+    rtypes: Vec<Span>,
+}
+
+/// The type ids, built once.
+fn type_ids() -> &'static TypeIds {
+    static IDS: std::sync::OnceLock<TypeIds> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut text = String::new();
+        let mut span = |class: &str| -> Span {
+            let start = text.len() as u32;
+            push_id(&mut text, class);
+            push_id(&mut text, "Type");
+            (start, text.len() as u32)
+        };
+        let otypes = classes::OTYPES.iter().map(|c| span(c)).collect();
+        let rtypes = classes::RTYPES.iter().map(|c| span(c)).collect();
+        TypeIds {
+            text,
+            otypes,
+            rtypes,
+        }
+    })
+}
+
 /// A byte range of [`Ids::text`].
 type Span = (u32, u32);
 
@@ -90,7 +148,9 @@ struct Ids {
 
 impl Ids {
     fn of(h: &Household) -> Ids {
+        let types = type_ids();
         let mut text = String::with_capacity(8192);
+        text.push_str(&types.text);
         let span = |text: &mut String, parts: &[&str]| -> Span {
             let start = text.len() as u32;
             for p in parts {
@@ -98,14 +158,8 @@ impl Ids {
             }
             (start, text.len() as u32)
         };
-        let otypes = classes::OTYPES
-            .iter()
-            .map(|o| span(&mut text, &[o, "Type"]))
-            .collect();
-        let rtypes = classes::RTYPES
-            .iter()
-            .map(|r| span(&mut text, &[r, "Type"]))
-            .collect();
+        let otypes = types.otypes.clone();
+        let rtypes = types.rtypes.clone();
         let objects = h
             .objects
             .iter()
@@ -124,16 +178,26 @@ impl Ids {
             .chain(h.objects.iter().map(|o| o.pose))
             .chain(std::iter::once(h.start))
             .collect();
-        let names: Vec<String> = poses.iter().map(Pose::loc_name).collect();
+        // Their unmangled names (`Pose::loc_name`) in one buffer, to sort by.
+        let mut raw = String::with_capacity(poses.len() * 24);
+        let names: Vec<Span> = poses
+            .iter()
+            .map(|p| {
+                let start = raw.len() as u32;
+                push_loc_name(&mut raw, p);
+                (start, raw.len() as u32)
+            })
+            .collect();
+        let name = |i: usize| &raw[names[i].0 as usize..names[i].1 as usize];
         let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+        order.sort_by(|&a, &b| name(a).cmp(name(b)));
         let mut loc_of = vec![0u32; names.len()];
         let mut locs: Vec<Span> = Vec::new();
         let mut last: Option<&str> = None;
         for &i in &order {
-            if last != Some(names[i].as_str()) {
-                locs.push(span(&mut text, &[&names[i]]));
-                last = Some(names[i].as_str());
+            if last != Some(name(i)) {
+                locs.push(span(&mut text, &[name(i)]));
+                last = Some(name(i));
             }
             loc_of[i] = locs.len() as u32 - 1;
         }
@@ -303,5 +367,27 @@ impl<'a> Facts<'a> {
             args: (from, self.args.len() as u32),
             pos: Pos::default(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loc_names_match_pose_loc_name() {
+        for x in [-120i16, -9, -1, 0, 1, 7, 10, 99, 1000] {
+            for rot in [-90i16, 0, 45, 90, 180, 270, 359] {
+                let p = Pose {
+                    x,
+                    z: -x / 3,
+                    rot,
+                    horizon: if x < 0 { -30 } else { 60 },
+                };
+                let mut s = String::new();
+                push_loc_name(&mut s, &p);
+                assert_eq!(s, p.loc_name());
+            }
+        }
     }
 }
