@@ -164,35 +164,42 @@ impl Game {
         dialect: Dialect,
     ) -> Result<Game, LoadError> {
         // Lookups only (never iterated), so the map's order cannot leak into the game.
+        // Id -> slot of `entries` (kind, index of its kind). Looked up once per id and fact
+        // argument (never iterated, so the map's order cannot leak into the game).
         let mut kinds: IdMap<'_> =
             IdMap::with_capacity_and_hasher(p.objects.len(), Default::default());
+        let mut entries: Vec<(Kind, u16)> = Vec::with_capacity(p.objects.len());
         for (name, ty, pos) in &p.objects {
             let k = kind_of(ty)
                 .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
-            kinds.insert(name, (k, u16::MAX));
+            kinds.insert(name, entries.len() as u32);
+            entries.push((k, u16::MAX));
         }
         // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
-        let mut sorted: Vec<&str> = Vec::with_capacity(kinds.len());
+        let mut sorted: Vec<(&str, u32)> = Vec::with_capacity(kinds.len());
+        // The slot of each fact argument, parallel to `p.args`.
+        let mut arg_slots = vec![0u32; p.args.len()];
         const SEEN: u16 = u16::MAX - 1;
         for f in &p.init {
-            for &a in p.args_of(f) {
-                match kinds.get_mut(a) {
-                    None => {
-                        return Err(LoadError::invalid(
-                            f.pos,
-                            format!("\"{a}\" is not declared in :objects"),
-                        ));
-                    }
-                    Some(e) if e.1 != SEEN => {
-                        e.1 = SEEN;
-                        sorted.push(a);
-                    }
-                    Some(_) => {}
+            for j in f.args.0 as usize..f.args.1 as usize {
+                let a = p.args[j];
+                let Some(&slot) = kinds.get(a) else {
+                    return Err(LoadError::invalid(
+                        f.pos,
+                        format!("\"{a}\" is not declared in :objects"),
+                    ));
+                };
+                arg_slots[j] = slot;
+                let e = &mut entries[slot as usize];
+                if e.1 != SEEN {
+                    e.1 = SEEN;
+                    sorted.push((a, slot));
                 }
             }
         }
-        sorted.sort_unstable();
-        let names = demangle(&sorted);
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let ids: Vec<&str> = sorted.iter().map(|e| e.0).collect();
+        let names = demangle(&ids);
         let mut receptacles = Vec::new();
         let mut objects = Vec::new();
         let mut location_ids = Vec::new();
@@ -200,8 +207,8 @@ impl Game {
         let mut rtypes = Vec::new();
         let mut otypes = Vec::new();
         let mut agent_id = None;
-        for (id, name) in sorted.iter().zip(names) {
-            let k = kinds[id].0;
+        for (&(id, slot), name) in sorted.iter().zip(names) {
+            let k = entries[slot as usize].0;
             let (len, push_ok) = match k {
                 Kind::Receptacle => (receptacles.len(), true),
                 Kind::Object => (objects.len(), true),
@@ -222,9 +229,7 @@ impl Game {
                     "more than one agent is named in the facts",
                 ));
             }
-            if let Some(e) = kinds.get_mut(id) {
-                e.1 = len as u16;
-            }
+            entries[slot as usize].1 = len as u16;
             match k {
                 Kind::Receptacle => receptacles.push(Receptacle {
                     id: id.to_string(),
@@ -264,7 +269,8 @@ impl Game {
             apply_fact(
                 f,
                 p.args_of(f),
-                &kinds,
+                &arg_slots[f.args.0 as usize..f.args.1 as usize],
+                &entries,
                 &mut receptacles,
                 &mut objects,
                 &mut init,
@@ -415,8 +421,8 @@ impl Game {
     }
 }
 
-/// PDDL id -> (kind, index of its kind), for lookups only (never iterated).
-type IdMap<'a> = std::collections::HashMap<&'a str, (Kind, u16), IdHash>;
+/// PDDL id -> slot of its (kind, index of its kind), for lookups only (never iterated).
+type IdMap<'a> = std::collections::HashMap<&'a str, u32, IdHash>;
 
 /// A fast, fixed hash for ids (the multiply-rotate of rustc's `FxHasher`): ids come from the
 /// game file, and a map that is only looked up cannot leak its order.
@@ -486,7 +492,8 @@ pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain
 fn apply_fact(
     f: &FactRef<'_>,
     args: &[&str],
-    kinds: &IdMap<'_>,
+    slots: &[u32],
+    entries: &[(Kind, u16)],
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
     st: &mut State,
@@ -501,8 +508,8 @@ fn apply_fact(
             ));
         }
         let mut out = [0; 2];
-        for ((a, k), slot) in args.iter().zip(sig).zip(&mut out) {
-            match kinds.get(a) {
+        for (((a, &at), k), slot) in args.iter().zip(slots).zip(sig).zip(&mut out) {
+            match entries.get(at as usize) {
                 Some(&(have, i)) if have == *k => *slot = i,
                 _ => {
                     return Err(LoadError::invalid(
