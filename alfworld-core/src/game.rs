@@ -181,15 +181,15 @@ impl Game {
         let mut arg_slots = vec![0u32; p.args.len()];
         const SEEN: u16 = u16::MAX - 1;
         for f in &p.init {
-            for j in f.args.0 as usize..f.args.1 as usize {
-                let a = p.args[j];
+            let range = f.args.0 as usize..f.args.1 as usize;
+            for (&a, at) in p.args[range.clone()].iter().zip(&mut arg_slots[range]) {
                 let Some(&slot) = kinds.get(a) else {
                     return Err(LoadError::invalid(
                         f.pos,
                         format!("\"{a}\" is not declared in :objects"),
                     ));
                 };
-                arg_slots[j] = slot;
+                *at = slot;
                 let e = &mut entries[slot as usize];
                 if e.1 != SEEN {
                     e.1 = SEEN;
