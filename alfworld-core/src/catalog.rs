@@ -80,11 +80,14 @@ pub const RECEPTACLES: &[&str] = &[
     "TVStand",
 ];
 
+// The affordance tables below are sorted (byte order, for binary search: the generator
+// uses them too); ALFWorld's own lists hold the same classes in another order.
+
 /// `MOVABLE_RECEPTACLES`: receptacles that are objects in the PDDL problems.
-pub const MOVABLE_RECEPTACLES: &[&str] = &["Bowl", "Box", "Cup", "Mug", "Plate", "Pan", "Pot"];
+pub const MOVABLE_RECEPTACLES: &[&str] = &["Bowl", "Box", "Cup", "Mug", "Pan", "Plate", "Pot"];
 
 /// `OPENABLE_CLASS_LIST`.
-pub const OPENABLE: &[&str] = &["Fridge", "Cabinet", "Microwave", "Drawer", "Safe", "Box"];
+pub const OPENABLE: &[&str] = &["Box", "Cabinet", "Drawer", "Fridge", "Microwave", "Safe"];
 
 /// `VAL_ACTION_OBJECTS["Heatable"]`.
 pub const HEATABLE: &[&str] = &[

@@ -11,6 +11,8 @@ use crate::rules::Rules;
 use crate::state::{NONE, ObjState, State};
 use text_render::alfworld::Dialect;
 
+mod tw_pddl;
+
 /// Most entities of one kind a game may have (indices are `u16`, one value is reserved).
 pub const MAX_ENTITIES: usize = 4096;
 
@@ -116,23 +118,19 @@ impl Game {
     /// Loads a `game.tw-pddl` file's text with its `traj_data.json` text (for the task type)
     /// and options.
     pub fn load(json: &str, traj_data: Option<&str>, opts: LoadOptions) -> Result<Game, LoadError> {
-        let v: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
-        let get = |k: &'static str| -> Result<&str, LoadError> {
-            v.get(k)
-                .and_then(|x| x.as_str())
-                .ok_or(LoadError::MissingKey(k))
-        };
-        let problem = get("pddl_problem")?;
-        let domain = get("pddl_domain")?;
-        let grammar = get("grammar")?;
+        let tw_pddl::Fields {
+            problem,
+            domain,
+            grammar,
+        } = tw_pddl::read(json)?;
+        let (problem, grammar) = (problem.as_str(), grammar.as_str());
         let traj = traj_data.map(TrajData::parse).transpose()?;
         let task_line = match task_line_from_grammar(grammar) {
             Some(t) => t,
             None => traj.as_ref().ok_or(LoadError::NoTask)?.task_line(),
         };
         let dialect = opts.dialect.unwrap_or_else(|| detect_dialect(grammar));
-        let domain = parse_domain_cached(domain)?;
+        let domain = domain.parse()?;
         Self::build(problem, Some(&domain), task_line, traj, dialect)
     }
 
@@ -154,36 +152,54 @@ impl Game {
     ) -> Result<Game, LoadError> {
         let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
         let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
+        Self::build_problem(&p, domain, task_line, traj, dialect)
+    }
+
+    /// Builds the game of a read problem (from text, or made directly by the generator).
+    pub(crate) fn build_problem(
+        p: &pddl::flat::ProblemRef<'_>,
+        domain: Option<&pddl::Domain>,
+        task_line: String,
+        traj: Option<TrajData>,
+        dialect: Dialect,
+    ) -> Result<Game, LoadError> {
         // Lookups only (never iterated), so the map's order cannot leak into the game.
+        // Id -> slot of `entries` (kind, index of its kind). Looked up once per id and fact
+        // argument (never iterated, so the map's order cannot leak into the game).
         let mut kinds: IdMap<'_> =
             IdMap::with_capacity_and_hasher(p.objects.len(), Default::default());
+        let mut entries: Vec<(Kind, u16)> = Vec::with_capacity(p.objects.len());
         for (name, ty, pos) in &p.objects {
             let k = kind_of(ty)
                 .ok_or_else(|| LoadError::invalid(*pos, format!("unknown type \"{ty}\"")))?;
-            kinds.insert(name, (k, u16::MAX));
+            kinds.insert(name, entries.len() as u32);
+            entries.push((k, u16::MAX));
         }
         // Entities are those named by facts (as TextWorld's state sees them), sorted by id.
-        let mut sorted: Vec<&str> = Vec::with_capacity(kinds.len());
+        let mut sorted: Vec<(&str, u32)> = Vec::with_capacity(kinds.len());
+        // The slot of each fact argument, parallel to `p.args`.
+        let mut arg_slots = vec![0u32; p.args.len()];
         const SEEN: u16 = u16::MAX - 1;
         for f in &p.init {
-            for &a in p.args_of(f) {
-                match kinds.get_mut(a) {
-                    None => {
-                        return Err(LoadError::invalid(
-                            f.pos,
-                            format!("\"{a}\" is not declared in :objects"),
-                        ));
-                    }
-                    Some(e) if e.1 != SEEN => {
-                        e.1 = SEEN;
-                        sorted.push(a);
-                    }
-                    Some(_) => {}
+            let range = f.args.0 as usize..f.args.1 as usize;
+            for (&a, at) in p.args[range.clone()].iter().zip(&mut arg_slots[range]) {
+                let Some(&slot) = kinds.get(a) else {
+                    return Err(LoadError::invalid(
+                        f.pos,
+                        format!("\"{a}\" is not declared in :objects"),
+                    ));
+                };
+                *at = slot;
+                let e = &mut entries[slot as usize];
+                if e.1 != SEEN {
+                    e.1 = SEEN;
+                    sorted.push((a, slot));
                 }
             }
         }
-        sorted.sort_unstable();
-        let names = demangle(&sorted);
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let ids: Vec<&str> = sorted.iter().map(|e| e.0).collect();
+        let names = demangle(&ids);
         let mut receptacles = Vec::new();
         let mut objects = Vec::new();
         let mut location_ids = Vec::new();
@@ -191,8 +207,8 @@ impl Game {
         let mut rtypes = Vec::new();
         let mut otypes = Vec::new();
         let mut agent_id = None;
-        for (id, name) in sorted.iter().zip(names) {
-            let k = kinds[id].0;
+        for (&(id, slot), name) in sorted.iter().zip(names) {
+            let k = entries[slot as usize].0;
             let (len, push_ok) = match k {
                 Kind::Receptacle => (receptacles.len(), true),
                 Kind::Object => (objects.len(), true),
@@ -213,9 +229,7 @@ impl Game {
                     "more than one agent is named in the facts",
                 ));
             }
-            if let Some(e) = kinds.get_mut(id) {
-                e.1 = len as u16;
-            }
+            entries[slot as usize].1 = len as u16;
             match k {
                 Kind::Receptacle => receptacles.push(Receptacle {
                     id: id.to_string(),
@@ -255,7 +269,8 @@ impl Game {
             apply_fact(
                 f,
                 p.args_of(f),
-                &kinds,
+                &arg_slots[f.args.0 as usize..f.args.1 as usize],
+                &entries,
                 &mut receptacles,
                 &mut objects,
                 &mut init,
@@ -406,8 +421,8 @@ impl Game {
     }
 }
 
-/// PDDL id -> (kind, index of its kind), for lookups only (never iterated).
-type IdMap<'a> = std::collections::HashMap<&'a str, (Kind, u16), IdHash>;
+/// PDDL id -> slot of its (kind, index of its kind), for lookups only (never iterated).
+type IdMap<'a> = std::collections::HashMap<&'a str, u32, IdHash>;
 
 /// A fast, fixed hash for ids (the multiply-rotate of rustc's `FxHasher`): ids come from the
 /// game file, and a map that is only looked up cannot leak its order.
@@ -477,7 +492,8 @@ pub(crate) fn parse_domain_cached(text: &str) -> Result<std::rc::Rc<pddl::Domain
 fn apply_fact(
     f: &FactRef<'_>,
     args: &[&str],
-    kinds: &IdMap<'_>,
+    slots: &[u32],
+    entries: &[(Kind, u16)],
     receptacles: &mut [Receptacle],
     objects: &mut [Object],
     st: &mut State,
@@ -492,8 +508,8 @@ fn apply_fact(
             ));
         }
         let mut out = [0; 2];
-        for ((a, k), slot) in args.iter().zip(sig).zip(&mut out) {
-            match kinds.get(a) {
+        for (((a, &at), k), slot) in args.iter().zip(slots).zip(sig).zip(&mut out) {
+            match entries.get(at as usize) {
                 Some(&(have, i)) if have == *k => *slot = i,
                 _ => {
                     return Err(LoadError::invalid(

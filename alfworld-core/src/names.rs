@@ -8,26 +8,66 @@
 
 /// Names for `sorted_ids` (which must be sorted and lowercased), in the same order.
 pub fn demangle(sorted_ids: &[&str]) -> Vec<String> {
-    let prefixes: Vec<Option<String>> = sorted_ids.iter().map(|id| prefix(id)).collect();
-    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for p in prefixes.iter().flatten() {
-        *counts.entry(p.as_str()).or_insert(0) += 1;
-    }
-    let mut out = Vec::with_capacity(sorted_ids.len());
-    for (id, p) in sorted_ids.iter().zip(&prefixes) {
-        match p {
-            Some(p) => {
-                let n = counts.get_mut(p.as_str()).map_or(0, |c| {
-                    let n = *c;
-                    *c = c.saturating_sub(1);
-                    n
-                });
-                out.push(format!("{p} {n}"));
-            }
-            None => out.push(format!("{id} ")),
+    // The prefix of an id as (text before `_bar_`, mentions `basin`): distinct pairs are
+    // distinct prefixes (a head that mentions `basin` always gets `basin` appended).
+    let keys: Vec<Option<(&str, bool)>> = sorted_ids
+        .iter()
+        .map(|id| {
+            let cut = id.find("_bar_")?;
+            Some((&id[..cut], id.contains("basin")))
+        })
+        .collect();
+    // Ids grouped by prefix, each group in id order (a stable sort): the k-th of a group of
+    // n gets number n - k.
+    let mut order: Vec<u32> = (0..sorted_ids.len() as u32)
+        .filter(|&i| keys[i as usize].is_some())
+        .collect();
+    order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    let mut numbers = vec![0u32; sorted_ids.len()];
+    for group in order.chunk_by(|&a, &b| keys[a as usize] == keys[b as usize]) {
+        let n = group.len() as u32;
+        for (k, &i) in group.iter().enumerate() {
+            numbers[i as usize] = n - k as u32;
         }
     }
+    let mut out = Vec::with_capacity(sorted_ids.len());
+    for ((id, key), &n) in sorted_ids.iter().zip(&keys).zip(&numbers) {
+        let mut name = String::with_capacity(id.len().min(24) + 10);
+        match key {
+            Some((head, basin)) => {
+                name.push_str(head);
+                if *basin {
+                    name.push_str("basin");
+                }
+                name.push(' ');
+                push_number(&mut name, n);
+            }
+            None => {
+                name.push_str(id);
+                name.push(' ');
+            }
+        }
+        out.push(name);
+    }
     out
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
 }
 
 /// The class prefix of a mangled id, or `None` for an id without `_bar_`.
@@ -43,6 +83,57 @@ pub fn prefix(id: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain statement of the rule, for comparison.
+    fn reference(sorted_ids: &[&str]) -> Vec<String> {
+        let prefixes: Vec<Option<String>> = sorted_ids.iter().map(|id| prefix(id)).collect();
+        let mut counts = std::collections::BTreeMap::new();
+        for p in prefixes.iter().flatten() {
+            *counts.entry(p.clone()).or_insert(0usize) += 1;
+        }
+        sorted_ids
+            .iter()
+            .zip(&prefixes)
+            .map(|(id, p)| match p {
+                Some(p) => {
+                    let c = counts.get_mut(p).unwrap();
+                    *c -= 1;
+                    format!("{p} {}", *c + 1)
+                }
+                None => format!("{id} "),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_the_plain_rule() {
+        let mut ids = vec![
+            "sink_bar_1_bar_sinkbasin",
+            "sinkbasin_bar_2",
+            "sinkbasinbasin_bar_3",
+            "a_bar_basin",
+            "a_bar_x",
+            "a_bar_y",
+            "abasin_bar_z",
+            "cd",
+            "loc_bar_1",
+            "loc_bar_10",
+            "loc_bar_2",
+            "apple_bar_1",
+            "apple_bar_2",
+            "apple_bar_3",
+            "x_bar_",
+        ];
+        ids.extend((0..120).map(|i| {
+            if i % 3 == 0 {
+                "cabinet_bar_q"
+            } else {
+                "drawer_bar_q"
+            }
+        }));
+        ids.sort_unstable();
+        assert_eq!(demangle(&ids), reference(&ids));
+    }
 
     #[test]
     fn numbers_run_backwards_over_sorted_ids() {

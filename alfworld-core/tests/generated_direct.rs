@@ -40,7 +40,7 @@ fn wording_dialect(w: Wording) -> alfworld_core::Dialect {
 fn direct_build_equals_export_then_load() {
     let mut n = 0;
     for split in [Split::Train, Split::ValidSeen, Split::ValidUnseen] {
-        let step = (split.len() / 12).max(1);
+        let step = (split.len() / 48).max(1);
         let mut i = 0;
         while i < split.len() {
             let g = split.game(i).unwrap();
@@ -58,5 +58,5 @@ fn direct_build_equals_export_then_load() {
             n += 1;
         }
     }
-    assert!(n >= 36, "{n} games checked");
+    assert!(n >= 144, "{n} games checked");
 }

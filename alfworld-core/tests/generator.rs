@@ -481,6 +481,36 @@ fn class_tables_are_sorted_for_binary_search() {
     }
 }
 
+#[test]
+fn contain_sets_answer_can_contain() {
+    // Every class a receptacle may contain is an otype, so the bit sets lose nothing.
+    for (r, list) in classes::CAN_CONTAIN {
+        for o in *list {
+            assert!(classes::OTYPES.contains(o), "{r}: {o} is not an otype");
+        }
+    }
+    let recepts = classes::CAN_CONTAIN
+        .iter()
+        .map(|(r, _)| *r)
+        .chain(classes::RTYPES.iter().copied())
+        .chain(classes::OTYPES.iter().copied())
+        .chain(["", "Nothing", "apple", "AppleSliced"]);
+    for r in recepts {
+        let set = classes::contain_set(r);
+        for o in classes::OTYPES
+            .iter()
+            .copied()
+            .chain(["", "Nothing", "apple", "AppleSliced"])
+        {
+            assert_eq!(
+                set & classes::otype_bit(o) != 0,
+                classes::can_contain(r, o),
+                "{r} {o}"
+            );
+        }
+    }
+}
+
 fn unmangle(s: &str) -> String {
     s.replace("_minus_", "-")
         .replace("_bar_", "|")

@@ -1,6 +1,7 @@
 //! Benchmarks of the ALFRED-style generator: a household, a task-set game (household + task),
-//! its export to `game.tw-pddl` text, export plus load by the engine, and a generated reset
-//! (task-set game to a playable env through [`Game::from_generated`]).
+//! its export to `game.tw-pddl` text, export plus load by the engine, a reset to a new
+//! generated game (task-set game to a playable env through [`Game::from_generated`]; no
+//! cache), a restart of an already built game, and the compilation alone.
 use alfworld_core::generator::{Household, RoomKind, Split, Wording, export};
 use alfworld_core::{Env, Game};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -39,7 +40,8 @@ fn bench_gen(c: &mut Criterion) {
             black_box(Game::from_tw_pddl(&json).unwrap().receptacles().len())
         })
     });
-    // A reset of a generated game: a playable env (intro rendered) for (split, index).
+    // (a) A reset to a NEW generated game, as `reset` on the train set gives: generate the
+    // game of (split, index), compile it, build an env and render the intro. No cache.
     c.bench_function("alfworld_gen/reset_generated", |b| {
         b.iter(|| {
             i = (i + 1) % Split::Train.len();
@@ -48,6 +50,14 @@ fn bench_gen(c: &mut Criterion) {
             let mut env = Env::new(game, alfworld_core::Dialect::V042);
             black_box(env.reset().len())
         })
+    });
+    // (b) A restart of a game already built: state restore and intro.
+    let mut env = Env::new(
+        Game::from_generated(&game, Wording::V042).unwrap(),
+        alfworld_core::Dialect::V042,
+    );
+    c.bench_function("alfworld_gen/restart_generated", |b| {
+        b.iter(|| black_box(env.reset().len()))
     });
     c.bench_function("alfworld_gen/game_from_generated", |b| {
         b.iter(|| {

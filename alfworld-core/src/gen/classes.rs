@@ -3,8 +3,16 @@
 //! The tables transcribe ALFWorld's `alfworld/gen/constants.py` (`OBJECTS`,
 //! `MOVABLE_RECEPTACLES`, `OPENABLE_CLASS_LIST`, `VAL_RECEPTACLE_OBJECTS`, `VAL_ACTION_OBJECTS`,
 //! `GOALS_VALID`) and AI2-THOR's pickupable flags (MIT licence, the ALFRED and ALFWorld
-//! authors). Sliced classes are left out: ALFWorld filters every sliced task away, so generated
-//! households never hold a sliced object.
+//! authors). Sliced classes are left out of the tables here: ALFWorld filters every sliced task
+//! away, so generated households never hold a sliced object. The affordance tables
+//! (`MOVABLE_RECEPTACLES`, `OPENABLE`, `HEATABLE`, `COOLABLE`, `CLEANABLE`, `TOGGLEABLE`,
+//! `SLICEABLE`) are the engine's [`crate::catalog`] ones, re-exported.
+
+// The affordance tables shared with the engine's catalog (sorted there, for binary search).
+// The catalog's lists also name the sliced classes, which generated households never hold.
+pub use crate::catalog::{
+    CLEANABLE, COOLABLE, HEATABLE, MOVABLE_RECEPTACLES, OPENABLE, SLICEABLE, TOGGLEABLE,
+};
 
 /// The otype names every problem declares (`XType - otype`), in the reference problems' order.
 pub const OTYPES: &[&str] = &[
@@ -123,12 +131,6 @@ pub const RTYPES: &[&str] = &[
     "TowelHolder",
 ];
 
-/// Receptacles that are objects you can carry (`isReceptacleObject`).
-pub const MOVABLE_RECEPTACLES: &[&str] = &["Bowl", "Box", "Cup", "Mug", "Pan", "Plate", "Pot"];
-
-/// Receptacle classes that can be opened (when the scene lists the instance's pose).
-pub const OPENABLE: &[&str] = &["Box", "Cabinet", "Drawer", "Fridge", "Microwave", "Safe"];
-
 /// Object classes AI2-THOR lets the agent pick up (the generator's `pickupable` facts).
 pub const PICKUPABLE: &[&str] = &[
     "AlarmClock",
@@ -227,59 +229,6 @@ pub const LAMP_STANDS: &[&str] = &[
     "Sofa",
     "TVStand",
 ];
-
-/// Heatable classes (`VAL_ACTION_OBJECTS['Heatable']`).
-pub const HEATABLE: &[&str] = &[
-    "Apple", "Bread", "Cup", "Egg", "Mug", "Plate", "Potato", "Tomato",
-];
-
-/// Coolable classes (`VAL_ACTION_OBJECTS['Coolable']`).
-pub const COOLABLE: &[&str] = &[
-    "Apple",
-    "Bowl",
-    "Bread",
-    "Cup",
-    "Egg",
-    "Lettuce",
-    "Mug",
-    "Pan",
-    "Plate",
-    "Pot",
-    "Potato",
-    "Tomato",
-    "WineBottle",
-];
-
-/// Cleanable classes (`VAL_ACTION_OBJECTS['Cleanable']`).
-pub const CLEANABLE: &[&str] = &[
-    "Apple",
-    "Bowl",
-    "ButterKnife",
-    "Cloth",
-    "Cup",
-    "DishSponge",
-    "Egg",
-    "Fork",
-    "Kettle",
-    "Knife",
-    "Ladle",
-    "Lettuce",
-    "Mug",
-    "Pan",
-    "Plate",
-    "Pot",
-    "Potato",
-    "SoapBar",
-    "Spatula",
-    "Spoon",
-    "Tomato",
-];
-
-/// Toggleable classes (`VAL_ACTION_OBJECTS['Toggleable']`).
-pub const TOGGLEABLE: &[&str] = &["DeskLamp", "FloorLamp"];
-
-/// Sliceable classes (`VAL_ACTION_OBJECTS['Sliceable']`).
-pub const SLICEABLE: &[&str] = &["Apple", "Bread", "Egg", "Lettuce", "Potato", "Tomato"];
 
 const TABLE_TOP: &[&str] = &[
     "AlarmClock",
@@ -825,6 +774,35 @@ pub fn can_contain(recep: &str, obj: &str) -> bool {
         Ok(i) => is(CAN_CONTAIN[i].1, obj),
         Err(_) => false,
     }
+}
+
+/// The object classes a receptacle class (static or movable) may contain, as a set of bits
+/// over [`OTYPES`] (bit `i` is `OTYPES[i]`; test with [`otype_bit`]); empty for a class that
+/// contains nothing. `contain_set(r) & otype_bit(o) != 0` is `can_contain(r, o)` (tested).
+pub fn contain_set(recep: &str) -> u128 {
+    match CAN_CONTAIN.binary_search_by(|(r, _)| (*r).cmp(recep)) {
+        Ok(i) => contain_rows()[i],
+        Err(_) => 0,
+    }
+}
+
+/// The bit of object class `obj` in [`contain_set`]'s sets (0 for a class not in [`OTYPES`]).
+pub fn otype_bit(obj: &str) -> u128 {
+    OTYPES.binary_search(&obj).map_or(0, |i| 1u128 << i)
+}
+
+// Every otype has a bit of a `u128`.
+const _: () = assert!(OTYPES.len() <= 128);
+
+/// [`CAN_CONTAIN`]'s rows as bit sets, built once.
+fn contain_rows() -> &'static [u128] {
+    static ROWS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        CAN_CONTAIN
+            .iter()
+            .map(|(_, list)| list.iter().fold(0, |set, o| set | otype_bit(o)))
+            .collect()
+    })
 }
 
 /// Whether `class` is one of `list` (every list here is sorted; a test checks it).

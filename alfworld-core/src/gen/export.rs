@@ -43,7 +43,7 @@ pub fn grammar(wording: Wording, sentence: &str) -> String {
 }
 
 /// The PDDL goal of a task (unmangled, `#` as the type dash).
-fn goal(task: &Task) -> String {
+pub(super) fn goal(task: &Task) -> String {
     let template = match task.task_type {
         TaskType::PickAndPlaceSimple => GOAL_PICK_AND_PLACE_SIMPLE,
         TaskType::LookAtObjInLight => GOAL_LOOK_AT_OBJ_IN_LIGHT,
@@ -60,7 +60,7 @@ fn goal(task: &Task) -> String {
 
 /// Mangles a whole problem text as ALFWorld's scripts do: `fix_pddl_str_chars` with `#` turned
 /// into the PDDL type dash afterwards.
-fn mangle_text(text: &str) -> String {
+pub(super) fn mangle_text(text: &str) -> String {
     mangle(text).replace('#', "-")
 }
 

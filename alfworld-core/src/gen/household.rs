@@ -203,8 +203,45 @@ fn parse_coord(s: &str) -> Option<i32> {
     Some(if neg { -v } else { v })
 }
 
-/// Formats hundredths as THOR does: `+00.68`, `-01.55`, `00.00`.
-pub(crate) fn fmt_coord(v: i32) -> String {
+/// Appends hundredths as THOR writes them: `+00.68`, `-01.55`, `00.00`.
+fn push_coord(out: &mut String, v: i32) {
+    let a = v.unsigned_abs();
+    match v.signum() {
+        1 => out.push('+'),
+        -1 => out.push('-'),
+        _ => {}
+    }
+    let (int, frac) = (a / 100, a % 100);
+    if int < 10 {
+        out.push('0');
+    }
+    push_uint(out, int);
+    out.push('.');
+    out.push(char::from(b'0' + (frac / 10) as u8));
+    out.push(char::from(b'0' + (frac % 10) as u8));
+}
+
+/// Appends `n` in decimal.
+fn push_uint(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+/// The reference formatting of [`push_coord`] (checked against it).
+#[cfg(test)]
+fn fmt_coord(v: i32) -> String {
     let a = v.unsigned_abs();
     let sign = match v.signum() {
         1 => "+",
@@ -224,15 +261,17 @@ fn id_coords(id: &str) -> [i32; 3] {
 }
 
 fn thor_id(class: &str, c: [i32; 3]) -> String {
-    format!(
-        "{class}|{}|{}|{}",
-        fmt_coord(c[0]),
-        fmt_coord(c[1]),
-        fmt_coord(c[2])
-    )
+    let mut id = String::with_capacity(class.len() + 24);
+    id.push_str(class);
+    for v in c {
+        id.push('|');
+        push_coord(&mut id, v);
+    }
+    id
 }
 
-/// Picks a fresh id near `base` (hundredths), unique case-insensitively among `used`.
+/// Picks a fresh id near `base` (hundredths), unique case-insensitively among `used` (the
+/// lowercased ids taken so far, kept sorted).
 fn fresh_id(
     class: &str,
     base: [i32; 3],
@@ -248,8 +287,8 @@ fn fresh_id(
         ];
         let id = thor_id(class, c);
         let key = id.to_ascii_lowercase();
-        if !used.contains(&key) {
-            used.push(key);
+        if let Err(at) = used.binary_search(&key) {
+            used.insert(at, key);
             return id;
         }
     }
@@ -275,6 +314,7 @@ fn populate(
     }
     let receps = inv.receptacles;
     let mut used: Vec<String> = receps.iter().map(|r| r.id.to_ascii_lowercase()).collect();
+    used.sort_unstable();
     let mut objects: Vec<Object> = Vec::new();
     let mut classes_here: Vec<&'static str> = inv.classes.clone();
     classes_here.sort_unstable();
@@ -288,16 +328,15 @@ fn populate(
         .iter()
         .map(|r| rclasses.binary_search(&r.class).unwrap_or(0))
         .collect();
+    let rsets: Vec<u128> = rclasses.iter().map(|rc| classes::contain_set(rc)).collect();
 
     // Pickupable objects, one to three of each class, only where canContain allows.
     for &class in &classes_here {
         if !is(classes::PICKUPABLE, class) {
             continue;
         }
-        let ok: Vec<bool> = rclasses
-            .iter()
-            .map(|rc| classes::can_contain(rc, class))
-            .collect();
+        let bit = classes::otype_bit(class);
+        let ok: Vec<bool> = rsets.iter().map(|set| set & bit != 0).collect();
         let hosts: Vec<usize> = (0..receps.len()).filter(|&i| ok[rclass_of[i]]).collect();
         if hosts.is_empty() {
             continue;
@@ -320,6 +359,10 @@ fn populate(
         .filter(|&i| is(classes::MOVABLE_RECEPTACLES, objects[i].class))
         .collect();
     if !containers.is_empty() {
+        let container_sets: Vec<u128> = containers
+            .iter()
+            .map(|&c| classes::contain_set(objects[c].class))
+            .collect();
         // Objects of a class are consecutive: compute the fitting containers once per class.
         let mut fits: Vec<usize> = Vec::new();
         let mut fits_class = "";
@@ -330,11 +373,13 @@ fn populate(
             if objects[i].class != fits_class {
                 fits_class = objects[i].class;
                 fits.clear();
+                let bit = classes::otype_bit(fits_class);
                 fits.extend(
                     containers
                         .iter()
-                        .copied()
-                        .filter(|&c| classes::can_contain(objects[c].class, fits_class)),
+                        .zip(&container_sets)
+                        .filter(|&(_, set)| set & bit != 0)
+                        .map(|(&c, _)| c),
                 );
             }
             if fits.is_empty() || !rng.random_bool(NEST_PROB) {
@@ -544,5 +589,19 @@ fn class_height(class: &str) -> i32 {
         "TowelHolder" | "HandTowelHolder" => 130,
         "ToiletPaperHanger" => 85,
         _ => 15,
+    }
+}
+
+#[cfg(test)]
+mod coord_tests {
+    use super::*;
+
+    #[test]
+    fn push_coord_is_fmt_coord() {
+        for v in -20_000..20_000 {
+            let mut s = String::new();
+            push_coord(&mut s, v);
+            assert_eq!(s, fmt_coord(v), "{v}");
+        }
     }
 }

@@ -163,6 +163,7 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
     if !appliance.is_empty() && !h.has_receptacle(appliance) {
         return out;
     }
+    let parent_sets: Vec<u128> = parents.iter().map(|p| classes::contain_set(p)).collect();
     let min_count = if task_type == TaskType::PickTwoObjAndPlace {
         2
     } else {
@@ -175,8 +176,9 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
         if h.reachable(object).count() < min_count {
             continue;
         }
-        for &parent in &parents {
-            if parent == excluded_parent || !classes::can_contain(parent, object) {
+        let bit = classes::otype_bit(object);
+        for (&parent, set) in parents.iter().zip(&parent_sets) {
+            if parent == excluded_parent || set & bit == 0 {
                 continue;
             }
             let placing_only = matches!(

@@ -2,7 +2,7 @@
 //! nodes over one lowercased text buffer, and the objects and facts borrow from it. Errors
 //! (kinds, positions, order) are those of [`super::parse_problem`], which is built on this.
 
-use super::lexer::{Lexer, Token};
+use super::lexer::{Lexer, MAX_INPUT, Token};
 use super::parser::{Formula, MAX_DEPTH, SExpr, formula};
 use super::{ParseError, ParseErrorKind, Pos};
 
@@ -30,38 +30,31 @@ pub(crate) struct Flat {
 impl Flat {
     /// Reads exactly one s-expression, with the errors of [`super::parser::parse_sexpr`].
     pub(crate) fn parse(src: &str) -> Result<Flat, ParseError> {
+        if src.len() > MAX_INPUT {
+            return Err(ParseError::new(
+                ParseErrorKind::TooLarge,
+                Pos { line: 1, col: 1 },
+            ));
+        }
+        if src.is_ascii() {
+            Self::parse_ascii(src)
+        } else {
+            Self::parse_tokens(src)
+        }
+    }
+
+    /// The general reader over [`Lexer`] tokens (symbols lowercased one by one, Unicode-aware).
+    fn parse_tokens(src: &str) -> Result<Flat, ParseError> {
         let mut lx = Lexer::new(src)?;
         let mut flat = Flat {
             text: String::with_capacity(src.len() / 2),
             nodes: Vec::with_capacity(src.len() / 8),
         };
-        let mut open: Vec<usize> = Vec::new();
-        let mut done = false;
+        let mut b = Builder::default();
         while let Some(t) = lx.next_token() {
-            if done {
-                return Err(ParseError::new(ParseErrorKind::TrailingInput, t.pos));
-            }
-            let n = flat.nodes.len();
             match t.token {
-                Token::Open => {
-                    if open.len() >= MAX_DEPTH {
-                        return Err(ParseError::new(ParseErrorKind::TooDeep, t.pos));
-                    }
-                    open.push(n);
-                    flat.nodes.push(Node {
-                        pos: t.pos,
-                        end: 0,
-                        start: LIST,
-                        len: 0,
-                    });
-                }
-                Token::Close => {
-                    let Some(at) = open.pop() else {
-                        return Err(ParseError::new(ParseErrorKind::UnmatchedClose, t.pos));
-                    };
-                    flat.nodes[at].end = n as u32;
-                    done = open.is_empty();
-                }
+                Token::Open => b.open(&mut flat, t.pos)?,
+                Token::Close => b.close(&mut flat, t.pos)?,
                 Token::Symbol(s) => {
                     let start = flat.text.len();
                     if s.is_ascii() {
@@ -70,21 +63,80 @@ impl Flat {
                     } else {
                         flat.text.push_str(&s.to_lowercase());
                     }
-                    flat.nodes.push(Node {
-                        pos: t.pos,
-                        end: n as u32 + 1,
-                        start: start as u32,
-                        len: (flat.text.len() - start) as u32,
-                    });
-                    done = open.is_empty();
+                    let len = flat.text.len() - start;
+                    b.atom(&mut flat, t.pos, start, len)?;
                 }
             }
         }
-        if done && open.is_empty() {
-            Ok(flat)
-        } else {
-            Err(ParseError::new(ParseErrorKind::UnexpectedEnd, lx.pos()))
+        b.finish(flat, lx.pos())
+    }
+
+    /// The same reader for ASCII text in one pass: the text is lowercased as a whole (so atoms
+    /// keep their byte offsets) and split by a byte-class table; columns are byte counts, which
+    /// are character counts in ASCII.
+    fn parse_ascii(src: &str) -> Result<Flat, ParseError> {
+        let mut flat = Flat {
+            text: src.to_ascii_lowercase(),
+            nodes: Vec::with_capacity(src.len() / 8),
+        };
+        let bytes = src.as_bytes();
+        let n = bytes.len();
+        let mut b = Builder::default();
+        let (mut i, mut line, mut line_start) = (0usize, 1u32, 0usize);
+        while i < n {
+            let c = bytes[i];
+            match CLASS[c as usize] {
+                C_SPACE => i += 1,
+                C_NEWLINE => {
+                    i += 1;
+                    line += 1;
+                    line_start = i;
+                }
+                C_COMMENT => {
+                    i += bytes[i..].iter().position(|&c| c == b'\n').unwrap_or(n - i);
+                }
+                class => {
+                    let pos = Pos {
+                        line,
+                        col: (i - line_start + 1) as u32,
+                    };
+                    match class {
+                        C_OPEN => {
+                            b.open(&mut flat, pos)?;
+                            i += 1;
+                        }
+                        C_CLOSE => {
+                            b.close(&mut flat, pos)?;
+                            i += 1;
+                        }
+                        _ => {
+                            let start = i;
+                            i += 1;
+                            // Whole words with no byte that may end a symbol, then bytes.
+                            while let Some(chunk) = bytes.get(i..i + 8) {
+                                let mut w = [0u8; 8];
+                                w.copy_from_slice(chunk);
+                                let m = maybe_delimiters(u64::from_le_bytes(w));
+                                if m != 0 {
+                                    i += (m.trailing_zeros() / 8) as usize;
+                                    break;
+                                }
+                                i += 8;
+                            }
+                            while i < n && CLASS[bytes[i] as usize] == C_SYMBOL {
+                                i += 1;
+                            }
+                            b.atom(&mut flat, pos, start, i - start)?;
+                        }
+                    }
+                }
+            }
         }
+        let end = Pos {
+            line,
+            col: (n - line_start + 1) as u32,
+        };
+        b.finish(flat, end)
     }
 
     fn atom(&self, i: usize) -> Option<&str> {
@@ -124,6 +176,110 @@ impl Flat {
         match self.atom(i) {
             Some(a) => SExpr::Atom(a.to_string(), self.pos(i)),
             None => SExpr::List(self.items(i).map(|c| self.sexpr(c)).collect(), self.pos(i)),
+        }
+    }
+}
+
+/// Byte classes of the one-pass reader.
+const C_SYMBOL: u8 = 0;
+const C_SPACE: u8 = 1;
+const C_NEWLINE: u8 = 2;
+const C_COMMENT: u8 = 3;
+const C_OPEN: u8 = 4;
+const C_CLOSE: u8 = 5;
+
+/// The class of each byte: the lexer's whitespace (`u8::is_ascii_whitespace`), `;`, `(`, `)`,
+/// and everything else part of a symbol.
+static CLASS: [u8; 256] = {
+    let mut t = [C_SYMBOL; 256];
+    t[b' ' as usize] = C_SPACE;
+    t[b'\t' as usize] = C_SPACE;
+    t[b'\r' as usize] = C_SPACE;
+    t[0x0C] = C_SPACE;
+    t[b'\n' as usize] = C_NEWLINE;
+    t[b';' as usize] = C_COMMENT;
+    t[b'(' as usize] = C_OPEN;
+    t[b')' as usize] = C_CLOSE;
+    t
+};
+
+/// A mask flagging (by the high bit of each byte, little-endian) every byte of `w` that may end
+/// a symbol: bytes up to space (whitespace and other controls), `(`, `)` and `;`. The lowest
+/// flag is a true one and none is missed (bytes above a flagged one may be flagged too); the
+/// byte-class table then decides.
+fn maybe_delimiters(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let low = w.wrapping_sub(ONES * 0x21) & !w & HIGH;
+    low | zero(w ^ (ONES * u64::from(b'(')))
+        | zero(w ^ (ONES * u64::from(b')')))
+        | zero(w ^ (ONES * u64::from(b';')))
+}
+
+/// The open lists and end state of a read, shared by both readers (same errors, same order).
+#[derive(Default)]
+struct Builder {
+    open: Vec<usize>,
+    done: bool,
+}
+
+impl Builder {
+    fn open(&mut self, flat: &mut Flat, pos: Pos) -> Result<(), ParseError> {
+        if self.done {
+            return Err(ParseError::new(ParseErrorKind::TrailingInput, pos));
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(ParseError::new(ParseErrorKind::TooDeep, pos));
+        }
+        self.open.push(flat.nodes.len());
+        flat.nodes.push(Node {
+            pos,
+            end: 0,
+            start: LIST,
+            len: 0,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self, flat: &mut Flat, pos: Pos) -> Result<(), ParseError> {
+        if self.done {
+            return Err(ParseError::new(ParseErrorKind::TrailingInput, pos));
+        }
+        let Some(at) = self.open.pop() else {
+            return Err(ParseError::new(ParseErrorKind::UnmatchedClose, pos));
+        };
+        flat.nodes[at].end = flat.nodes.len() as u32;
+        self.done = self.open.is_empty();
+        Ok(())
+    }
+
+    fn atom(
+        &mut self,
+        flat: &mut Flat,
+        pos: Pos,
+        start: usize,
+        len: usize,
+    ) -> Result<(), ParseError> {
+        if self.done {
+            return Err(ParseError::new(ParseErrorKind::TrailingInput, pos));
+        }
+        let n = flat.nodes.len() as u32;
+        flat.nodes.push(Node {
+            pos,
+            end: n + 1,
+            start: start as u32,
+            len: len as u32,
+        });
+        self.done = self.open.is_empty();
+        Ok(())
+    }
+
+    fn finish(self, flat: Flat, end: Pos) -> Result<Flat, ParseError> {
+        if self.done && self.open.is_empty() {
+            Ok(flat)
+        } else {
+            Err(ParseError::new(ParseErrorKind::UnexpectedEnd, end))
         }
     }
 }
@@ -315,4 +471,50 @@ fn typed_objects<'a>(
         pending += 1;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything a read produces: atoms with positions and list extents, or the error.
+    fn summary(r: Result<Flat, ParseError>) -> Result<Vec<(Pos, u32, Option<String>)>, ParseError> {
+        let f = r?;
+        Ok((0..f.nodes.len())
+            .map(|i| (f.pos(i), f.nodes[i].end, f.atom(i).map(str::to_string)))
+            .collect())
+    }
+
+    #[test]
+    fn one_pass_reader_matches_the_token_reader() {
+        let cases = [
+            "(define (problem P) (:domain alfred))",
+            "  ; c\n(A\tB\r\n(c ; x)\n ?D) ",
+            "(a (b) ) )",
+            "(a (b)",
+            ")",
+            "(a) b",
+            "(a)(b)",
+            "",
+            "   ; only a comment",
+            "atom",
+            "(x\u{0C}y)",
+            "(a b;c\n d)",
+            "(Agent1 - AGENT LOC_bar_1_bar_2)",
+            "(abcdefghijklmnop(abcdefgh)abcdefghi;jklmnopqrstu\n abcdefg\u{1}hijklmnop\tq)",
+            "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ];
+        for src in cases {
+            assert_eq!(
+                summary(Flat::parse_ascii(src)),
+                summary(Flat::parse_tokens(src)),
+                "{src:?}"
+            );
+        }
+        let deep = "(".repeat(MAX_DEPTH + 1);
+        assert_eq!(
+            summary(Flat::parse_ascii(&deep)),
+            summary(Flat::parse_tokens(&deep))
+        );
+    }
 }
