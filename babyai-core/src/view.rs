@@ -8,6 +8,9 @@
 use crate::world::codes::{DECODE, PAD, UNSEEN, WALL_CODE};
 use crate::world::{Cell, Color, Dir, ObjKind, World};
 
+#[cfg(target_arch = "x86_64")]
+mod shuffle;
+
 /// BabyAI's view side.
 pub const VIEW: usize = 7;
 
@@ -163,6 +166,13 @@ fn pack(e: [u8; 3]) -> u32 {
 /// bits, visibility is computed on bit rows with carry arithmetic, unseen cells become the
 /// code that decodes to `(0, 0, 0)`, and each cell is one table load and one 4-byte store.
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+    observe_plane::<true>(world, out);
+}
+
+/// [`observe`], decoding with byte shuffles when `SHUFFLE` and the CPU has them (the scalar
+/// table decode otherwise, the reference the shuffles are tested against).
+#[inline(always)]
+fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
     let grid = &world.grid;
     let (ax, ay) = world.agent_pos;
     if grid.codes_stale() || !grid.in_bounds(ax, ay) {
@@ -233,7 +243,7 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
             let seen = ((m >> vx) & LSB) * 0xFF;
             *line |= !seen;
         }
-        write_cells::<false>(&lines, out);
+        decode_cells::<SHUFFLE, false>(&lines, out);
     } else {
         let mut transparent = [0u32; VIEW];
         for (row, &line) in transparent.iter_mut().zip(&lines) {
@@ -244,7 +254,7 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
         for (line, &row) in lines.iter_mut().zip(&mask) {
             *line |= !SPREAD[(row & 0x7F) as usize];
         }
-        write_cells::<true>(&lines, out);
+        decode_cells::<SHUFFLE, true>(&lines, out);
     }
     let agent = match world.carrying {
         Some(id) => grid.obj(id).encode(),
@@ -283,6 +293,18 @@ static SPREAD: [u64; 128] = {
     }
     t
 };
+
+/// Decodes the 49 masked codes into `out` (see [`write_cells`]): with SSSE3 shuffles when
+/// `SHUFFLE` and the CPU has SSSE3 (checked at run time), with [`DECODE`] otherwise.
+#[inline(always)]
+fn decode_cells<const SHUFFLE: bool, const ROWS: bool>(lines: &[u64; 8], out: &mut [u8; OBS_LEN]) {
+    #[cfg(target_arch = "x86_64")]
+    if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
+        simd.write_cells(lines, ROWS, out);
+        return;
+    }
+    write_cells::<ROWS>(lines, out);
+}
 
 /// Decodes the 49 masked codes into `out` in ascending cell order (each 4-byte store's
 /// last byte is overwritten by the next cell). `lines` are view columns (byte = vy), or
@@ -471,7 +493,7 @@ mod tests {
 
 #[cfg(test)]
 mod plane_tests {
-    use super::{OBS_LEN, observe, observe_decoded};
+    use super::{OBS_LEN, observe, observe_decoded, observe_plane};
     use crate::{ACTIONS, LEVEL_IDS, make};
 
     /// One door object in two cells (possible in Minigrid's grid): toggling it through one
@@ -522,8 +544,121 @@ mod plane_tests {
                     observe(world, &mut fast);
                     observe_decoded(world, &mut slow);
                     assert_eq!(fast, slow, "{id} seed {seed}");
+                    observe_plane::<false>(world, &mut slow);
+                    assert_eq!(fast, slow, "{id} seed {seed} (scalar decode)");
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::{OBS_LEN, observe_decoded, observe_plane};
+    use crate::world::{
+        COLORS_BY_IDX, Cell, Dir, DoorState, Grid, Obj, ObjKind, RoomLayout, World,
+    };
+    use proptest::prelude::*;
+
+    /// A `w x h` grid of random cells (empty, plain walls, and objects of every kind and
+    /// colour, doors in every state), from the xorshift state `x`.
+    fn random_grid(w: usize, h: usize, x: &mut u64) -> Grid {
+        let mut next = move || {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            *x
+        };
+        let mut grid = Grid::new(w, h);
+        for y in 0..h as i32 {
+            for xx in 0..w as i32 {
+                let r = next();
+                let color = COLORS_BY_IDX[(r >> 8) as usize % 6];
+                match r % 16 {
+                    0..=5 => {}
+                    6 | 7 => grid.set(xx, y, Cell::Wall),
+                    8..=10 => {
+                        let state = DoorState::from_idx((r >> 16) as u8 % 3).unwrap();
+                        grid.put_obj(xx, y, Obj::door(color, state));
+                    }
+                    k => {
+                        let kind = [
+                            ObjKind::Wall,
+                            ObjKind::Floor,
+                            ObjKind::Key,
+                            ObjKind::Ball,
+                            ObjKind::Box,
+                            ObjKind::Goal,
+                            ObjKind::Lava,
+                        ][(k as usize + (r >> 20) as usize) % 7];
+                        grid.put_obj(xx, y, Obj::new(kind, color));
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    /// Asserts that the shuffle decode, the scalar decode and the cell-by-cell view agree
+    /// with the agent on every cell of `grid`, facing each way, carrying `carry` or not.
+    fn check_all_poses(grid: Grid, carry: Option<Obj>) {
+        let (w, h) = (grid.width(), grid.height());
+        let mut world = World::new(grid, RoomLayout::new(w as u8, 1, 1), (0, 0), Dir::Up);
+        if let Some(o) = carry {
+            world.carrying = Some(world.grid.add_obj(o));
+        }
+        assert!(!world.grid.codes_stale());
+        for y in 0..h {
+            for x in 0..w {
+                for d in 0..4 {
+                    world.agent_pos = (x, y);
+                    world.agent_dir = Dir::from_idx(d);
+                    let mut simd = [0u8; OBS_LEN];
+                    let mut scalar = [0u8; OBS_LEN];
+                    let mut decoded = [0u8; OBS_LEN];
+                    observe_plane::<true>(&world, &mut simd);
+                    observe_plane::<false>(&world, &mut scalar);
+                    observe_decoded(&world, &mut decoded);
+                    assert_eq!(simd, scalar, "{w}x{h} at ({x}, {y}) dir {d}");
+                    assert_eq!(simd, decoded, "{w}x{h} at ({x}, {y}) dir {d}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shuffle_decode_equals_scalar_on_random_worlds() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..300 {
+            let w = 3 + round % 13;
+            let h = 3 + (round / 13) % 11;
+            let grid = random_grid(w, h, &mut x);
+            let carry = match round % 4 {
+                0 => None,
+                1 => Some(Obj::new(ObjKind::Key, COLORS_BY_IDX[round % 6])),
+                2 => Some(Obj::new(ObjKind::Box, COLORS_BY_IDX[round % 6])),
+                _ => Some(Obj::new(ObjKind::Ball, COLORS_BY_IDX[round % 6])),
+            };
+            check_all_poses(grid, carry);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn shuffle_decode_equals_scalar(
+            w in 3usize..20,
+            h in 3usize..20,
+            seed in 1u64..u64::MAX,
+            carry in proptest::option::of((0u8..3, 0usize..6)),
+        ) {
+            let mut x = seed;
+            let grid = random_grid(w, h, &mut x);
+            let carry = carry.map(|(k, c)| {
+                let kind = [ObjKind::Key, ObjKind::Ball, ObjKind::Box][k as usize];
+                Obj::new(kind, COLORS_BY_IDX[c])
+            });
+            check_all_poses(grid, carry);
         }
     }
 }

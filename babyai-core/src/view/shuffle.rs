@@ -1,0 +1,150 @@
+//! The observation's decode with SSSE3 byte shuffles (x86_64, selected at run time).
+//!
+//! The only module of the crate with `unsafe`: unaligned 16-byte loads and stores, and the
+//! calls into functions compiled with the `ssse3` target feature, which happen only through a
+//! [`Ssse3`] token that exists only after `is_x86_feature_detected!("ssse3")` said yes.
+//!
+//! The 49 masked codes are put in view-column order, two columns per register (column
+//! `2p + h` at bytes `8h..8h + 7`, one byte per view row); views facing up or down hold view
+//! rows, which an 8x8 byte transpose (12 unpacks) turns into columns. Each register gives
+//! three: the types and states by shuffling 16-entry tables with the codes' bits 3 to 6, and
+//! the colours by shuffling with their low nibble (an unseen cell, `0xFF`, selects entries
+//! that are 0). Each 16-byte piece of the output is then three shuffles of those (`0x80`
+//! in a mask writes 0) ORed together and stored in ascending order, each store overwriting
+//! the tail the previous one left.
+#![allow(unsafe_code)]
+
+use super::OBS_LEN;
+use crate::world::codes::{COLOR_BY_NIBBLE, STATE_BY_SLOT, TYPE_BY_SLOT};
+use core::arch::x86_64::{
+    __m128i, _mm_and_si128, _mm_loadl_epi64, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
+    _mm_shuffle_epi8, _mm_srli_epi16, _mm_storeu_si128, _mm_unpackhi_epi16,
+    _mm_unpackhi_epi32, _mm_unpacklo_epi8, _mm_unpacklo_epi16, _mm_unpacklo_epi32,
+    _mm_unpacklo_epi64,
+};
+
+/// Proof that the running CPU has SSSE3.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Ssse3(());
+
+impl Ssse3 {
+    /// The token, if the CPU supports SSSE3 (a cached check after the first call).
+    #[inline]
+    pub(super) fn detect() -> Option<Ssse3> {
+        if is_x86_feature_detected!("ssse3") {
+            Some(Ssse3(()))
+        } else {
+            None
+        }
+    }
+
+    /// Decodes the 49 masked codes into `out`: `lines` are view columns (byte = view row),
+    /// or view rows (byte = view column) when `rows`, as for the scalar `write_cells`.
+    #[inline]
+    pub(super) fn write_cells(self, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+        // SAFETY: `self` exists only if `detect` found SSSE3 on this CPU.
+        unsafe { write_cells_ssse3(lines, rows, out) }
+    }
+}
+
+/// Where output piece `q` (16 bytes at `STORES[q]`) takes its bytes: `MASKS[q][ch]` byte
+/// `i` is the byte of the channel-`ch` register of pair `PAIR_OF[q]` that output byte
+/// `STORES[q] + i` is, or `0x80` when it is another channel's or past the pair's cells.
+const PIECES: usize = 11;
+
+/// First output byte of each piece: three per column pair, two for the last column.
+const STORES: [usize; PIECES] = [0, 16, 32, 42, 58, 74, 84, 100, 116, 126, OBS_LEN - 16];
+
+/// Column pair each piece reads.
+const PAIR_OF: [usize; PIECES] = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3];
+
+/// The pieces' shuffle masks (see [`PIECES`]).
+#[repr(C, align(16))]
+struct Masks([[[u8; 16]; 3]; PIECES]);
+
+static MASKS: Masks = {
+    let mut t = [[[0x80u8; 16]; 3]; PIECES];
+    let mut q = 0;
+    while q < PIECES {
+        let base = PAIR_OF[q] * 42;
+        let cells = if PAIR_OF[q] == 3 { 7 } else { 14 };
+        let mut i = 0;
+        while i < 16 {
+            let o = STORES[q] + i - base;
+            let j = o / 3;
+            if j < cells {
+                // Cell `j` of the pair: column `j / 7`, view row `j % 7`.
+                t[q][o % 3][i] = ((j / 7) * 8 + j % 7) as u8;
+            }
+            i += 1;
+        }
+        q += 1;
+    }
+    Masks(t)
+};
+
+/// Table `T` as a register.
+#[inline(always)]
+fn table(t: &[u8; 16]) -> __m128i {
+    // SAFETY: reads 16 bytes from a 16-byte array (unaligned load allowed).
+    unsafe { _mm_loadu_si128(t.as_ptr().cast()) }
+}
+
+/// The SSSE3 decode (see the module docs).
+#[target_feature(enable = "ssse3")]
+fn write_cells_ssse3(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+    let line = |k: usize| -> __m128i {
+        // SAFETY: reads the 8 bytes of `lines[k]` (`k < 8`, checked by the index).
+        unsafe { _mm_loadl_epi64(core::ptr::from_ref(&lines[k]).cast()) }
+    };
+    let pairs: [__m128i; 4] = if rows {
+        // 8x8 byte transpose: rows r0..r7 into columns c0..c7, two per register.
+        let a0 = _mm_unpacklo_epi8(line(0), line(1));
+        let a1 = _mm_unpacklo_epi8(line(2), line(3));
+        let a2 = _mm_unpacklo_epi8(line(4), line(5));
+        let a3 = _mm_unpacklo_epi8(line(6), line(7));
+        let b0 = _mm_unpacklo_epi16(a0, a1);
+        let b1 = _mm_unpackhi_epi16(a0, a1);
+        let b2 = _mm_unpacklo_epi16(a2, a3);
+        let b3 = _mm_unpackhi_epi16(a2, a3);
+        [
+            _mm_unpacklo_epi32(b0, b2),
+            _mm_unpackhi_epi32(b0, b2),
+            _mm_unpacklo_epi32(b1, b3),
+            _mm_unpackhi_epi32(b1, b3),
+        ]
+    } else {
+        [
+            _mm_unpacklo_epi64(line(0), line(1)),
+            _mm_unpacklo_epi64(line(2), line(3)),
+            _mm_unpacklo_epi64(line(4), line(5)),
+            _mm_unpacklo_epi64(line(6), line(7)),
+        ]
+    };
+    let (types, states, colors) = (
+        table(&TYPE_BY_SLOT),
+        table(&STATE_BY_SLOT),
+        table(&COLOR_BY_NIBBLE),
+    );
+    let nibble = _mm_set1_epi8(0x0F);
+    let decoded = pairs.map(|codes| {
+        let slot = _mm_and_si128(_mm_srli_epi16::<3>(codes), nibble);
+        let low = _mm_and_si128(codes, nibble);
+        [
+            _mm_shuffle_epi8(types, slot),
+            _mm_shuffle_epi8(colors, low),
+            _mm_shuffle_epi8(states, slot),
+        ]
+    });
+    for q in 0..PIECES {
+        let [t, c, s] = &decoded[PAIR_OF[q]];
+        let m = &MASKS.0[q];
+        let piece = _mm_or_si128(
+            _mm_or_si128(_mm_shuffle_epi8(*t, table(&m[0])), _mm_shuffle_epi8(*c, table(&m[1]))),
+            _mm_shuffle_epi8(*s, table(&m[2])),
+        );
+        let at = &mut out[STORES[q]..STORES[q] + 16];
+        // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
+        unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), piece) }
+    }
+}
