@@ -125,10 +125,17 @@ mod tests {
         assert_eq!(codes.len(), seen.len());
         assert_eq!(DECODE[EMPTY_CODE as usize], 1);
         // The shuffle tables agree with `DECODE` on every code and on `UNSEEN`.
-        for &(c, [t, col, s]) in seen.iter().chain([(EMPTY_CODE, [1, 0, 0]), (UNSEEN, [0, 0, 0])].iter()) {
+        for &(c, [t, col, s]) in seen
+            .iter()
+            .chain([(EMPTY_CODE, [1, 0, 0]), (UNSEEN, [0, 0, 0])].iter())
+        {
             let slot = (c >> 3 & 0xF) as usize;
             assert_eq!(
-                [TYPE_BY_SLOT[slot], COLOR_BY_NIBBLE[(c & 0xF) as usize], STATE_BY_SLOT[slot]],
+                [
+                    TYPE_BY_SLOT[slot],
+                    COLOR_BY_NIBBLE[(c & 0xF) as usize],
+                    STATE_BY_SLOT[slot]
+                ],
                 [t, col, s],
                 "code {c:#x}"
             );
