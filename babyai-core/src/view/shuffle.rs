@@ -17,13 +17,16 @@
 use super::OBS_LEN;
 use crate::world::codes::{COLOR_BY_NIBBLE, STATE_BY_SLOT, TYPE_BY_SLOT};
 use core::arch::x86_64::{
-    __m128i, _mm_and_si128, _mm_loadl_epi64, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
+    __m128i, __m256i, _mm_and_si128, _mm_loadl_epi64, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
     _mm_shuffle_epi8, _mm_srli_epi16, _mm_storeu_si128, _mm_unpackhi_epi16, _mm_unpackhi_epi32,
-    _mm_unpacklo_epi8, _mm_unpacklo_epi16, _mm_unpacklo_epi32, _mm_unpacklo_epi64,
+    _mm_unpacklo_epi8, _mm_unpacklo_epi16, _mm_unpacklo_epi32, _mm256_and_si256,
+    _mm256_broadcastsi128_si256, _mm256_castsi256_si128, _mm256_extracti128_si256,
+    _mm256_loadu_si256, _mm256_or_si256, _mm256_set_m128i, _mm256_set1_epi8, _mm256_setzero_si256,
+    _mm256_shuffle_epi8, _mm256_srli_epi16,
 };
 
-/// Proof that the running CPU has SSSE3, and whether it also has AVX2 (then the same code
-/// is compiled with VEX encodings, whose three operands save the register copies).
+/// Proof that the running CPU has SSSE3, and whether it also has AVX2 (then the decode
+/// shuffles 32 bytes at a time).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Ssse3 {
     avx2: bool,
@@ -99,80 +102,164 @@ fn table(t: &[u8; 16]) -> __m128i {
     unsafe { _mm_loadu_si128(t.as_ptr().cast()) }
 }
 
-/// The body of both decodes (a macro, so that each is compiled with its own features).
-macro_rules! decode_body {
-    ($lines:ident, $rows:ident, $out:ident) => {{
-        let (lines, rows, out): (&[u64; 8], bool, &mut [u8; OBS_LEN]) = ($lines, $rows, $out);
-        let line = |k: usize| -> __m128i {
-            // SAFETY: reads the 8 bytes of `lines[k]` (`k < 8`, checked by the index).
-            unsafe { _mm_loadl_epi64(core::ptr::from_ref(&lines[k]).cast()) }
-        };
-        let pairs: [__m128i; 4] = if rows {
-            // 8x8 byte transpose: rows r0..r7 into columns c0..c7, two per register.
-            let a0 = _mm_unpacklo_epi8(line(0), line(1));
-            let a1 = _mm_unpacklo_epi8(line(2), line(3));
-            let a2 = _mm_unpacklo_epi8(line(4), line(5));
-            let a3 = _mm_unpacklo_epi8(line(6), line(7));
-            let b0 = _mm_unpacklo_epi16(a0, a1);
-            let b1 = _mm_unpackhi_epi16(a0, a1);
-            let b2 = _mm_unpacklo_epi16(a2, a3);
-            let b3 = _mm_unpackhi_epi16(a2, a3);
-            [
-                _mm_unpacklo_epi32(b0, b2),
-                _mm_unpackhi_epi32(b0, b2),
-                _mm_unpacklo_epi32(b1, b3),
-                _mm_unpackhi_epi32(b1, b3),
-            ]
-        } else {
-            [
-                _mm_unpacklo_epi64(line(0), line(1)),
-                _mm_unpacklo_epi64(line(2), line(3)),
-                _mm_unpacklo_epi64(line(4), line(5)),
-                _mm_unpacklo_epi64(line(6), line(7)),
-            ]
-        };
-        let (types, states, colors) = (
-            table(&TYPE_BY_SLOT),
-            table(&STATE_BY_SLOT),
-            table(&COLOR_BY_NIBBLE),
-        );
-        let nibble = _mm_set1_epi8(0x0F);
-        let decoded = pairs.map(|codes| {
-            let slot = _mm_and_si128(_mm_srli_epi16::<3>(codes), nibble);
-            let low = _mm_and_si128(codes, nibble);
-            [
-                _mm_shuffle_epi8(types, slot),
-                _mm_shuffle_epi8(colors, low),
-                _mm_shuffle_epi8(states, slot),
-            ]
-        });
-        for q in 0..PIECES {
-            let [t, c, s] = &decoded[PAIR_OF[q]];
-            let m = &MASKS.0[q];
-            let piece = _mm_or_si128(
-                _mm_or_si128(
-                    _mm_shuffle_epi8(*t, table(&m[0])),
-                    _mm_shuffle_epi8(*c, table(&m[1])),
-                ),
-                _mm_shuffle_epi8(*s, table(&m[2])),
-            );
-            let at = &mut out[STORES[q]..STORES[q] + 16];
-            // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
-            unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), piece) }
-        }
-    }};
-}
-
 /// The SSSE3 decode (see the module docs).
 #[target_feature(enable = "ssse3")]
 fn write_cells_ssse3(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
-    decode_body!(lines, rows, out);
+    let pairs: [__m128i; 4] = if rows {
+        transpose(lines)
+    } else {
+        // SAFETY: reads `lines[2p..2p + 2]`, 16 bytes each (unaligned loads).
+        unsafe { [0, 2, 4, 6].map(|k| _mm_loadu_si128(lines.as_ptr().add(k).cast())) }
+    };
+    let (types, states, colors) = (
+        table(&TYPE_BY_SLOT),
+        table(&STATE_BY_SLOT),
+        table(&COLOR_BY_NIBBLE),
+    );
+    let nibble = _mm_set1_epi8(0x0F);
+    let decoded = pairs.map(|codes| {
+        let slot = _mm_and_si128(_mm_srli_epi16::<3>(codes), nibble);
+        let low = _mm_and_si128(codes, nibble);
+        [
+            _mm_shuffle_epi8(types, slot),
+            _mm_shuffle_epi8(colors, low),
+            _mm_shuffle_epi8(states, slot),
+        ]
+    });
+    for q in 0..PIECES {
+        let [t, c, s] = &decoded[PAIR_OF[q]];
+        let m = &MASKS.0[q];
+        let piece = _mm_or_si128(
+            _mm_or_si128(
+                _mm_shuffle_epi8(*t, table(&m[0])),
+                _mm_shuffle_epi8(*c, table(&m[1])),
+            ),
+            _mm_shuffle_epi8(*s, table(&m[2])),
+        );
+        let at = &mut out[STORES[q]..STORES[q] + 16];
+        // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
+        unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), piece) }
+    }
 }
 
-/// The same decode with VEX encodings.
+/// The decode with 32-byte shuffles: columns 0 to 3 in one register and 4 to 7 in
+/// another (a pair per 128-bit lane, as the SSSE3 decode has them), so the decode takes six
+/// shuffles and the output six times three; each result's lanes go to two places.
 #[target_feature(enable = "avx2")]
 fn write_cells_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
-    decode_body!(lines, rows, out);
+    let quads: [__m256i; 2] = if rows {
+        let [p0, p1, p2, p3] = transpose(lines);
+        [_mm256_set_m128i(p1, p0), _mm256_set_m128i(p3, p2)]
+    } else {
+        // SAFETY: reads `lines[0..4]` and `lines[4..8]`, 32 bytes each (unaligned loads).
+        unsafe {
+            [
+                _mm256_loadu_si256(lines.as_ptr().cast()),
+                _mm256_loadu_si256(lines.as_ptr().add(4).cast()),
+            ]
+        }
+    };
+    let (types, states, colors) = (
+        _mm256_broadcastsi128_si256(table(&TYPE_BY_SLOT)),
+        _mm256_broadcastsi128_si256(table(&STATE_BY_SLOT)),
+        _mm256_broadcastsi128_si256(table(&COLOR_BY_NIBBLE)),
+    );
+    let nibble = _mm256_set1_epi8(0x0F);
+    let decoded = quads.map(|codes| {
+        let slot = _mm256_and_si256(_mm256_srli_epi16::<3>(codes), nibble);
+        let low = _mm256_and_si256(codes, nibble);
+        [
+            _mm256_shuffle_epi8(types, slot),
+            _mm256_shuffle_epi8(colors, low),
+            _mm256_shuffle_epi8(states, slot),
+        ]
+    });
+    let mut pieces = [_mm256_setzero_si256(); 6];
+    for (i, piece) in pieces.iter_mut().enumerate() {
+        let [t, c, s] = &decoded[i / 3];
+        let m = &MASKS_256.0[i];
+        // SAFETY: reads three 32-byte arrays (unaligned loads allowed).
+        let [mt, mc, ms] = m
+            .each_ref()
+            .map(|m| unsafe { _mm256_loadu_si256(m.as_ptr().cast()) });
+        *piece = _mm256_or_si256(
+            _mm256_or_si256(_mm256_shuffle_epi8(*t, mt), _mm256_shuffle_epi8(*c, mc)),
+            _mm256_shuffle_epi8(*s, ms),
+        );
+    }
+    // Stores in ascending order of output position.
+    for (k, &(i, hi)) in STORE_ORDER.iter().enumerate() {
+        let half = if hi {
+            _mm256_extracti128_si256::<1>(pieces[i])
+        } else {
+            _mm256_castsi256_si128(pieces[i])
+        };
+        let at = &mut out[STORES[k]..STORES[k] + 16];
+        // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
+        unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), half) }
+    }
+}
+
+/// Output piece `k` (at `STORES[k]`) of the AVX2 decode: its 32-byte result and lane.
+const STORE_ORDER: [(usize, bool); PIECES] = [
+    (0, false),
+    (1, false),
+    (2, false),
+    (0, true),
+    (1, true),
+    (2, true),
+    (3, false),
+    (4, false),
+    (5, false),
+    (3, true),
+    (4, true),
+];
+
+/// The AVX2 decode's masks: result `i`'s lanes are the pieces `STORE_ORDER` gives it (the
+/// last result's high lane is unused).
+#[repr(C, align(32))]
+struct Masks256([[[u8; 32]; 3]; 6]);
+
+static MASKS_256: Masks256 = {
+    let mut t = [[[0x80u8; 32]; 3]; 6];
+    let mut k = 0;
+    while k < PIECES {
+        let (i, hi) = STORE_ORDER[k];
+        let mut ch = 0;
+        while ch < 3 {
+            let mut b = 0;
+            while b < 16 {
+                t[i][ch][b + if hi { 16 } else { 0 }] = MASKS.0[k][ch][b];
+                b += 1;
+            }
+            ch += 1;
+        }
+        k += 1;
+    }
+    Masks256(t)
+};
+
+/// The 8x8 byte transpose of `lines` (view rows) into column pairs.
+#[target_feature(enable = "ssse3")]
+fn transpose(lines: &[u64; 8]) -> [__m128i; 4] {
+    let line = |k: usize| -> __m128i {
+        // SAFETY: reads the 8 bytes of `lines[k]` (`k < 8`, checked by the index).
+        unsafe { _mm_loadl_epi64(core::ptr::from_ref(&lines[k]).cast()) }
+    };
+    let a0 = _mm_unpacklo_epi8(line(0), line(1));
+    let a1 = _mm_unpacklo_epi8(line(2), line(3));
+    let a2 = _mm_unpacklo_epi8(line(4), line(5));
+    let a3 = _mm_unpacklo_epi8(line(6), line(7));
+    let b0 = _mm_unpacklo_epi16(a0, a1);
+    let b1 = _mm_unpackhi_epi16(a0, a1);
+    let b2 = _mm_unpacklo_epi16(a2, a3);
+    let b3 = _mm_unpackhi_epi16(a2, a3);
+    [
+        _mm_unpacklo_epi32(b0, b2),
+        _mm_unpackhi_epi32(b0, b2),
+        _mm_unpacklo_epi32(b1, b3),
+        _mm_unpackhi_epi32(b1, b3),
+    ]
 }
 
 #[cfg(test)]
