@@ -125,6 +125,49 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     }
 }
 
+/// [`process_vis`] for the 7x7 view, one table load per row: `transparent` and the result
+/// hold view row `j` in byte `j` (bit `i` = view column `i`; bit 7 of each byte is
+/// ignored).
+#[inline]
+fn process_vis7(transparent: u64) -> u64 {
+    let mut incoming = 1u32 << (VIEW / 2);
+    let mut mask = 0u64;
+    for j in (0..VIEW).rev() {
+        let t = (transparent >> (8 * j)) as u32 & 0x7F;
+        let next = NEXT_LIT[(t << 7 | incoming) as usize] as u32;
+        mask |= ((incoming | next) as u64) << (8 * j);
+        incoming = next;
+    }
+    mask
+}
+
+/// `NEXT_LIT[t << 7 | lit]`: for a 7-cell view row with transparent cells `t` and the lit
+/// cells `lit` it receives from the row below, the cells it passes to the row above (one
+/// row of [`process_vis`]: the transparent runs holding a lit cell, and their neighbours).
+/// The row's own visible cells are `lit | NEXT_LIT[..]`. 16 KiB.
+static NEXT_LIT: [u8; 1 << 14] = {
+    let mut table = [0u8; 1 << 14];
+    let full = 0x7Fu32;
+    let mut k = 0;
+    while k < 1 << 14 {
+        let t = (k >> 7) as u32;
+        let seeds = k as u32 & t;
+        let up = (t.wrapping_add(seeds) ^ t | seeds) & t;
+        let mut down = seeds;
+        let mut through = t;
+        let mut shift = 1;
+        while shift < VIEW {
+            down |= through & (down >> shift);
+            through &= through >> shift;
+            shift <<= 1;
+        }
+        let hit = up | down;
+        table[k] = (hit | ((hit << 1) & full) | (hit >> 1)) as u8;
+        k += 1;
+    }
+    table
+};
+
 /// Writes the encoded cell for view index `k` given visibility.
 #[inline]
 fn write_cell(world: &World, out: &mut [u8], k: usize, agent_k: usize, visible: bool, c: Cell) {
@@ -229,30 +272,20 @@ fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
         for (vx, &line) in lines.iter().take(VIEW).enumerate() {
             t |= ((!line >> 7) & LSB) << vx;
         }
-        let mut transparent = [0u32; VIEW];
-        for (vy, row) in transparent.iter_mut().enumerate() {
-            *row = ((t >> (8 * vy)) & 0x7F) as u32;
-        }
-        let mut mask = [0u32; VIEW];
-        process_vis(VIEW, &transparent, &mut mask);
-        let mut m = 0u64;
-        for (vy, &row) in mask.iter().enumerate() {
-            m |= (row as u64) << (8 * vy);
-        }
+        let m = process_vis7(t);
         for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
             let seen = ((m >> vx) & LSB) * 0xFF;
             *line |= !seen;
         }
         decode_cells::<SHUFFLE, false>(&lines, out);
     } else {
-        let mut transparent = [0u32; VIEW];
-        for (row, &line) in transparent.iter_mut().zip(&lines) {
-            *row = ((((!line >> 7) & LSB).wrapping_mul(GATHER)) >> 56) as u32 & 0x7F;
+        let mut t = 0u64;
+        for (vy, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= (((!line >> 7) & LSB).wrapping_mul(GATHER) >> 56) << (8 * vy);
         }
-        let mut mask = [0u32; VIEW];
-        process_vis(VIEW, &transparent, &mut mask);
-        for (line, &row) in lines.iter_mut().zip(&mask) {
-            *line |= !SPREAD[(row & 0x7F) as usize];
+        let m = process_vis7(t);
+        for (vy, line) in lines.iter_mut().take(VIEW).enumerate() {
+            *line |= !SPREAD[((m >> (8 * vy)) & 0x7F) as usize];
         }
         decode_cells::<SHUFFLE, true>(&lines, out);
     }
@@ -460,6 +493,29 @@ mod tests {
             }
         }
         m
+    }
+
+    /// The table-driven 7x7 visibility equals `process_vis` on every row pattern.
+    #[test]
+    fn table_visibility_equals_the_bitwise_one() {
+        let mut seed = 0x0F1E_2D3C_4B5A_6978u64;
+        for round in 0..200_000u32 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Mostly transparent rows (so light travels far), and every single-row pattern.
+            let mut t = (seed >> 8) | (seed >> 16) | (seed >> 24);
+            if round < 128 * 7 {
+                t = !0 ^ ((round as u64 % 128) << (8 * (round / 128)));
+            }
+            let rows: Vec<u32> = (0..7).map(|j| (t >> (8 * j)) as u32 & 0x7F).collect();
+            let mut want = vec![0u32; 7];
+            process_vis(7, &rows, &mut want);
+            let got = super::process_vis7(t);
+            for (j, &w) in want.iter().enumerate() {
+                assert_eq!((got >> (8 * j)) as u32 & 0x7F, w, "t={t:#x} row {j}");
+            }
+        }
     }
 
     #[test]
