@@ -128,7 +128,7 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
 /// [`process_vis`] for the 7x7 view, one table load per row: `transparent` and the result
 /// hold view row `j` in byte `j` (bit `i` = view column `i`; bit 7 of each byte is
 /// ignored).
-#[inline]
+#[inline(always)]
 fn process_vis7(transparent: u64) -> u64 {
     let mut incoming = 1u32 << (VIEW / 2);
     let mut mask = 0u64;
@@ -266,28 +266,17 @@ fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
             true
         }
     };
-    if !across {
-        // Columns: gather the transparent bits of each column into the row words.
-        let mut t = 0u64;
-        for (vx, &line) in lines.iter().take(VIEW).enumerate() {
-            t |= ((!line >> 7) & LSB) << vx;
-        }
-        let m = process_vis7(t);
-        for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
-            let seen = ((m >> vx) & LSB) * 0xFF;
-            *line |= !seen;
-        }
-        decode_cells::<SHUFFLE, false>(&lines, out);
+    #[cfg(target_arch = "x86_64")]
+    if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
+        simd.observe_lines(&mut lines, across, out);
     } else {
-        let mut t = 0u64;
-        for (vy, &line) in lines.iter().take(VIEW).enumerate() {
-            t |= (((!line >> 7) & LSB).wrapping_mul(GATHER) >> 56) << (8 * vy);
-        }
-        let m = process_vis7(t);
-        for (vy, line) in lines.iter_mut().take(VIEW).enumerate() {
-            *line |= !SPREAD[((m >> (8 * vy)) & 0x7F) as usize];
-        }
-        decode_cells::<SHUFFLE, true>(&lines, out);
+        mask_lines(&mut lines, across);
+        write_cells_any(&lines, across, out);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        mask_lines(&mut lines, across);
+        write_cells_any(&lines, across, out);
     }
     let agent = match world.carrying {
         Some(id) => grid.obj(id).encode(),
@@ -327,16 +316,41 @@ static SPREAD: [u64; 128] = {
     t
 };
 
-/// Decodes the 49 masked codes into `out` (see [`write_cells`]): with SSSE3 shuffles when
-/// `SHUFFLE` and the CPU has SSSE3 (checked at run time), with [`DECODE`] otherwise.
+/// [`write_cells`] for either line layout (`rows`: view rows).
 #[inline(always)]
-fn decode_cells<const SHUFFLE: bool, const ROWS: bool>(lines: &[u64; 8], out: &mut [u8; OBS_LEN]) {
-    #[cfg(target_arch = "x86_64")]
-    if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
-        simd.write_cells(lines, ROWS, out);
-        return;
+fn write_cells_any(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+    if rows {
+        write_cells::<true>(lines, out);
+    } else {
+        write_cells::<false>(lines, out);
     }
-    write_cells::<ROWS>(lines, out);
+}
+
+/// Computes the visibility of the seven `lines` (view columns, or view rows when `rows`)
+/// from their codes' opaque bits and turns every unseen cell's code into [`UNSEEN`].
+#[inline(always)]
+fn mask_lines(lines: &mut [u64; 8], rows: bool) {
+    if !rows {
+        // Columns: gather the transparent bits of each column into the row words.
+        let mut t = 0u64;
+        for (vx, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= ((!line >> 7) & LSB) << vx;
+        }
+        let m = process_vis7(t);
+        for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
+            let seen = ((m >> vx) & LSB) * 0xFF;
+            *line |= !seen;
+        }
+    } else {
+        let mut t = 0u64;
+        for (vy, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= (((!line >> 7) & LSB).wrapping_mul(GATHER) >> 56) << (8 * vy);
+        }
+        let m = process_vis7(t);
+        for (vy, line) in lines.iter_mut().take(VIEW).enumerate() {
+            *line |= !SPREAD[((m >> (8 * vy)) & 0x7F) as usize];
+        }
+    }
 }
 
 /// Decodes the 49 masked codes into `out` in ascending cell order (each 4-byte store's

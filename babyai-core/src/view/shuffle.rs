@@ -20,9 +20,10 @@ use core::arch::x86_64::{
     __m128i, __m256i, _mm_and_si128, _mm_loadl_epi64, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
     _mm_shuffle_epi8, _mm_srli_epi16, _mm_storeu_si128, _mm_unpackhi_epi16, _mm_unpackhi_epi32,
     _mm_unpacklo_epi8, _mm_unpacklo_epi16, _mm_unpacklo_epi32, _mm256_and_si256,
-    _mm256_broadcastsi128_si256, _mm256_castsi256_si128, _mm256_extracti128_si256,
-    _mm256_loadu_si256, _mm256_or_si256, _mm256_set_m128i, _mm256_set1_epi8, _mm256_setzero_si256,
-    _mm256_shuffle_epi8, _mm256_srli_epi16,
+    _mm256_broadcastsi128_si256, _mm256_castsi256_si128, _mm256_cmpeq_epi8,
+    _mm256_extracti128_si256, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+    _mm256_set_epi64x, _mm256_set_m128i, _mm256_set1_epi8, _mm256_set1_epi64x,
+    _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
 };
 
 /// Proof that the running CPU has SSSE3, and whether it also has AVX2 (then the decode
@@ -42,6 +43,21 @@ impl Ssse3 {
             Some(Ssse3 { avx2: false })
         } else {
             None
+        }
+    }
+
+    /// Masks the unseen cells of the seven `lines` (view columns, or view rows when `rows`;
+    /// `lines[7]` is ignored) and decodes them into `out`, as `mask_lines` and
+    /// `write_cells` do: with AVX2 the transparency, masks and decode are vector code
+    /// around the scalar visibility table.
+    #[inline]
+    pub(super) fn observe_lines(self, lines: &mut [u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+        if self.avx2 {
+            // SAFETY: `self.avx2` is set only if `detect` found AVX2 on this CPU.
+            unsafe { observe_avx2(lines, rows, out) }
+        } else {
+            super::mask_lines(lines, rows);
+            self.write_cells(lines, rows, out);
         }
     }
 
@@ -142,6 +158,49 @@ fn write_cells_ssse3(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     }
 }
 
+/// `observe_lines` with AVX2: the lines in both layouts (one 8x8 byte transpose), the
+/// transparent rows from the row layout's top bits (`movemask`), the scalar visibility
+/// table, then each column byte's visible bit picked from the visibility rows by a shuffle
+/// and a bit test, unseen codes set to `0xFF`, and the decode of `write_cells_avx2`.
+#[target_feature(enable = "avx2")]
+fn observe_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+    let crossed = transpose(lines);
+    // SAFETY: reads `lines[0..4]` and `lines[4..8]`, 32 bytes each (unaligned loads).
+    let direct = unsafe {
+        [
+            _mm256_loadu_si256(lines.as_ptr().cast()),
+            _mm256_loadu_si256(lines.as_ptr().add(4).cast()),
+        ]
+    };
+    let crossed = [
+        _mm256_set_m128i(crossed[1], crossed[0]),
+        _mm256_set_m128i(crossed[3], crossed[2]),
+    ];
+    let (row_form, columns) = if rows {
+        (direct, crossed)
+    } else {
+        (crossed, direct)
+    };
+    let opaque = _mm256_movemask_epi8(row_form[0]) as u32 as u64
+        | (_mm256_movemask_epi8(row_form[1]) as u32 as u64) << 32;
+    let visible = super::process_vis7(!opaque);
+    // Byte `8 * vx + vy` of `columns` is visible when bit `vx` of visibility row `vy` is set.
+    let vis = _mm256_set1_epi64x(visible as i64);
+    let row_of = _mm256_set1_epi64x(0x0706_0504_0302_0100);
+    let rows_vis = _mm256_shuffle_epi8(vis, row_of);
+    let columns = [0usize, 1].map(|h| {
+        let bit = _mm256_set_epi64x(
+            (0x0101_0101_0101_0101u64 << (4 * h + 3)) as i64,
+            (0x0101_0101_0101_0101u64 << (4 * h + 2)) as i64,
+            (0x0101_0101_0101_0101u64 << (4 * h + 1)) as i64,
+            (0x0101_0101_0101_0101u64 << (4 * h)) as i64,
+        );
+        let unseen = _mm256_cmpeq_epi8(_mm256_and_si256(rows_vis, bit), _mm256_setzero_si256());
+        _mm256_or_si256(columns[h], unseen)
+    });
+    decode_avx2(columns, out);
+}
+
 /// The decode with 32-byte shuffles: columns 0 to 3 in one register and 4 to 7 in
 /// another (a pair per 128-bit lane, as the SSSE3 decode has them), so the decode takes six
 /// shuffles and the output six times three; each result's lanes go to two places.
@@ -159,6 +218,13 @@ fn write_cells_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
             ]
         }
     };
+    decode_avx2(quads, out);
+}
+
+/// The decode of `write_cells_avx2` from the masked codes in column layout, columns 0 to 3
+/// and 4 to 7 (one pair per lane).
+#[target_feature(enable = "avx2")]
+fn decode_avx2(quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
     let (types, states, colors) = (
         _mm256_broadcastsi128_si256(table(&TYPE_BY_SLOT)),
         _mm256_broadcastsi128_si256(table(&STATE_BY_SLOT)),
@@ -265,7 +331,7 @@ fn transpose(lines: &[u64; 8]) -> [__m128i; 4] {
 #[cfg(test)]
 mod tests {
     use super::{OBS_LEN, Ssse3};
-    use crate::view::write_cells;
+    use crate::view::{mask_lines, write_cells, write_cells_any};
     use crate::world::codes::{DECODE, UNSEEN};
 
     /// Both compiled variants equal the scalar table decode on random lines of codes
@@ -287,6 +353,18 @@ mod tests {
                     x ^= x >> 7;
                     x ^= x << 17;
                     *line |= (codes[(x % codes.len() as u64) as usize] as u64) << (8 * i);
+                }
+            }
+            for rows in [false, true] {
+                let mut masked = lines;
+                mask_lines(&mut masked, rows);
+                let mut want = [0u8; OBS_LEN];
+                write_cells_any(&masked, rows, &mut want);
+                for avx2 in [false, detected.avx2] {
+                    let mut got = [0u8; OBS_LEN];
+                    let mut l = lines;
+                    Ssse3 { avx2 }.observe_lines(&mut l, rows, &mut got);
+                    assert_eq!(got, want, "observe_lines rows {rows} avx2 {avx2}");
                 }
             }
             let (mut want_cols, mut want_rows) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
