@@ -225,46 +225,22 @@ fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
     let codes = grid.codes();
     let stride = grid.stride();
     let h = grid.height() as u32;
-    // The 8 code bytes from on-grid column `x0` (>= -6) of row `y`; walls off the grid.
-    let load = |y: i32, x0: i32| -> u64 {
-        if (y as u32) < h {
-            let at = (PAD as i32 + y * stride as i32 + x0) as usize;
-            if let Some(b) = codes.get(at..at + 8) {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(b);
-                return u64::from_le_bytes(a);
-            }
-        }
-        WALLS
-    };
     // `lines[l]` byte `i`: for right/left the view column vx = l (byte = vy); for up/down
     // the view row vy = l (byte = vx).
-    let mut lines = [0u64; 8];
-    let across = match world.agent_dir {
-        Dir::Right => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + l as i32 - 3, ax - 1).swap_bytes();
-            }
-            false
-        }
-        Dir::Left => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + 3 - l as i32, ax - 6);
-            }
-            false
-        }
-        Dir::Up => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay - 6 + l as i32, ax - 3);
-            }
-            true
-        }
-        Dir::Down => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + 6 - l as i32, ax - 4).swap_bytes();
-            }
-            true
-        }
+    let (mut lines, across) = match world.agent_dir {
+        Dir::Right => (
+            load_lines::<false, true>(codes, stride, h, ay - 3, ax - 1),
+            false,
+        ),
+        Dir::Left => (
+            load_lines::<true, false>(codes, stride, h, ay - 3, ax - 6),
+            false,
+        ),
+        Dir::Up => (
+            load_lines::<false, false>(codes, stride, h, ay - 6, ax - 3),
+            true,
+        ),
+        Dir::Down => (load_lines::<true, true>(codes, stride, h, ay, ax - 4), true),
     };
     #[cfg(target_arch = "x86_64")]
     if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
@@ -315,6 +291,46 @@ static SPREAD: [u64; 128] = {
     }
     t
 };
+
+/// The eight code bytes from column `x0` (`-6 <= x0 <= width - 2`) of the seven rows from
+/// `y_lo`: row `y_lo + l` in `lines[l]`, or in `lines[6 - l]` when `REV`, byte-reversed when
+/// `SWAP` (walls for rows off the grid; `lines[7]` is 0). When all seven rows are on the
+/// grid (the common case) the window is bounds-checked once.
+#[inline(always)]
+fn load_lines<const REV: bool, const SWAP: bool>(
+    codes: &[u8],
+    stride: usize,
+    h: u32,
+    y_lo: i32,
+    x0: i32,
+) -> [u64; 8] {
+    let mut lines = [WALLS; 8];
+    lines[VIEW] = 0;
+    let mut put = |l: usize, b: Option<&[u8; 8]>| {
+        let w = b.map_or(WALLS, |b| u64::from_le_bytes(*b));
+        lines[if REV { VIEW - 1 - l } else { l }] = if SWAP { w.swap_bytes() } else { w };
+    };
+    if y_lo >= 0 && ((y_lo + VIEW as i32 - 1) as u32) < h {
+        let start = (PAD as i32 + y_lo * stride as i32 + x0) as usize;
+        if let Some(window) = codes.get(start..start + (VIEW - 1) * stride + 8) {
+            for l in 0..VIEW {
+                put(
+                    l,
+                    window.get(l * stride..).and_then(<[u8]>::first_chunk::<8>),
+                );
+            }
+        }
+    } else {
+        for l in 0..VIEW {
+            let y = y_lo + l as i32;
+            if (y as u32) < h {
+                let at = (PAD as i32 + y * stride as i32 + x0) as usize;
+                put(l, codes.get(at..).and_then(<[u8]>::first_chunk::<8>));
+            }
+        }
+    }
+    lines
+}
 
 /// [`write_cells`] for either line layout (`rows`: view rows).
 #[inline(always)]
