@@ -204,10 +204,11 @@ fn pack(e: [u8; 3]) -> u32 {
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
 ///
 /// Reads the grid's padded code plane: each of the view's seven lines is one 8-byte load
-/// of cell codes (a row off the grid is a constant word of walls), views facing up or
-/// down are transposed as bytes, the transparency rows come straight from the codes' opaque
-/// bits, visibility is computed on bit rows with carry arithmetic, unseen cells become the
-/// code that decodes to `(0, 0, 0)`, and each cell is one table load and one 4-byte store.
+/// of cell codes (a row off the grid is a constant word of walls), the transparency rows
+/// come straight from the codes' opaque bits, visibility is one table load per view row,
+/// unseen cells become the code that decodes to `(0, 0, 0)`, and the codes are decoded
+/// with byte shuffles on x86_64 CPUs with SSSE3 or AVX2 (detected at run time), else one
+/// table load and one 4-byte store per cell.
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     observe_plane::<true>(world, out);
 }
