@@ -8,6 +8,9 @@
 use crate::world::codes::{DECODE, PAD, UNSEEN, WALL_CODE};
 use crate::world::{Cell, Color, Dir, ObjKind, World};
 
+#[cfg(target_arch = "x86_64")]
+mod shuffle;
+
 /// BabyAI's view side.
 pub const VIEW: usize = 7;
 
@@ -122,6 +125,49 @@ fn process_vis(v: usize, transparent: &[u32], mask: &mut [u32]) {
     }
 }
 
+/// [`process_vis`] for the 7x7 view, one table load per row: `transparent` and the result
+/// hold view row `j` in byte `j` (bit `i` = view column `i`; bit 7 of each byte is
+/// ignored).
+#[inline(always)]
+fn process_vis7(transparent: u64) -> u64 {
+    let mut incoming = 1u32 << (VIEW / 2);
+    let mut mask = 0u64;
+    for j in (0..VIEW).rev() {
+        let t = (transparent >> (8 * j)) as u32 & 0x7F;
+        let next = NEXT_LIT[(t << 7 | incoming) as usize] as u32;
+        mask |= ((incoming | next) as u64) << (8 * j);
+        incoming = next;
+    }
+    mask
+}
+
+/// `NEXT_LIT[t << 7 | lit]`: for a 7-cell view row with transparent cells `t` and the lit
+/// cells `lit` it receives from the row below, the cells it passes to the row above (one
+/// row of [`process_vis`]: the transparent runs holding a lit cell, and their neighbours).
+/// The row's own visible cells are `lit | NEXT_LIT[..]`. 16 KiB.
+static NEXT_LIT: [u8; 1 << 14] = {
+    let mut table = [0u8; 1 << 14];
+    let full = 0x7Fu32;
+    let mut k = 0;
+    while k < 1 << 14 {
+        let t = (k >> 7) as u32;
+        let seeds = k as u32 & t;
+        let up = (t.wrapping_add(seeds) ^ t | seeds) & t;
+        let mut down = seeds;
+        let mut through = t;
+        let mut shift = 1;
+        while shift < VIEW {
+            down |= through & (down >> shift);
+            through &= through >> shift;
+            shift <<= 1;
+        }
+        let hit = up | down;
+        table[k] = (hit | ((hit << 1) & full) | (hit >> 1)) as u8;
+        k += 1;
+    }
+    table
+};
+
 /// Writes the encoded cell for view index `k` given visibility.
 #[inline]
 fn write_cell(world: &World, out: &mut [u8], k: usize, agent_k: usize, visible: bool, c: Cell) {
@@ -158,11 +204,19 @@ fn pack(e: [u8; 3]) -> u32 {
 /// Minigrid's 7x7 BabyAI observation image of `world` into `out` (no allocation).
 ///
 /// Reads the grid's padded code plane: each of the view's seven lines is one 8-byte load
-/// of cell codes (a row off the grid is a constant word of walls), views facing up or
-/// down are transposed as bytes, the transparency rows come straight from the codes' opaque
-/// bits, visibility is computed on bit rows with carry arithmetic, unseen cells become the
-/// code that decodes to `(0, 0, 0)`, and each cell is one table load and one 4-byte store.
+/// of cell codes (a row off the grid is a constant word of walls), the transparency rows
+/// come straight from the codes' opaque bits, visibility is one table load per view row,
+/// unseen cells become the code that decodes to `(0, 0, 0)`, and the codes are decoded
+/// with byte shuffles on x86_64 CPUs with SSSE3 or AVX2 (detected at run time), else one
+/// table load and one 4-byte store per cell.
 pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
+    observe_plane::<true>(world, out);
+}
+
+/// [`observe`], decoding with byte shuffles when `SHUFFLE` and the CPU has them (the scalar
+/// table decode otherwise, the reference the shuffles are tested against).
+#[inline(always)]
+fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
     let grid = &world.grid;
     let (ax, ay) = world.agent_pos;
     if grid.codes_stale() || !grid.in_bounds(ax, ay) {
@@ -172,79 +226,34 @@ pub fn observe(world: &World, out: &mut [u8; OBS_LEN]) {
     let codes = grid.codes();
     let stride = grid.stride();
     let h = grid.height() as u32;
-    // The 8 code bytes from on-grid column `x0` (>= -6) of row `y`; walls off the grid.
-    let load = |y: i32, x0: i32| -> u64 {
-        if (y as u32) < h {
-            let at = (PAD as i32 + y * stride as i32 + x0) as usize;
-            if let Some(b) = codes.get(at..at + 8) {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(b);
-                return u64::from_le_bytes(a);
-            }
-        }
-        WALLS
-    };
     // `lines[l]` byte `i`: for right/left the view column vx = l (byte = vy); for up/down
     // the view row vy = l (byte = vx).
-    let mut lines = [0u64; 8];
-    let across = match world.agent_dir {
-        Dir::Right => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + l as i32 - 3, ax - 1).swap_bytes();
-            }
-            false
-        }
-        Dir::Left => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + 3 - l as i32, ax - 6);
-            }
-            false
-        }
-        Dir::Up => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay - 6 + l as i32, ax - 3);
-            }
-            true
-        }
-        Dir::Down => {
-            for (l, line) in lines.iter_mut().take(VIEW).enumerate() {
-                *line = load(ay + 6 - l as i32, ax - 4).swap_bytes();
-            }
-            true
-        }
+    let (mut lines, across) = match world.agent_dir {
+        Dir::Right => (
+            load_lines::<false, true>(codes, stride, h, ay - 3, ax - 1),
+            false,
+        ),
+        Dir::Left => (
+            load_lines::<true, false>(codes, stride, h, ay - 3, ax - 6),
+            false,
+        ),
+        Dir::Up => (
+            load_lines::<false, false>(codes, stride, h, ay - 6, ax - 3),
+            true,
+        ),
+        Dir::Down => (load_lines::<true, true>(codes, stride, h, ay, ax - 4), true),
     };
-    if !across {
-        // Columns: gather the transparent bits of each column into the row words.
-        let mut t = 0u64;
-        for (vx, &line) in lines.iter().take(VIEW).enumerate() {
-            t |= ((!line >> 7) & LSB) << vx;
-        }
-        let mut transparent = [0u32; VIEW];
-        for (vy, row) in transparent.iter_mut().enumerate() {
-            *row = ((t >> (8 * vy)) & 0x7F) as u32;
-        }
-        let mut mask = [0u32; VIEW];
-        process_vis(VIEW, &transparent, &mut mask);
-        let mut m = 0u64;
-        for (vy, &row) in mask.iter().enumerate() {
-            m |= (row as u64) << (8 * vy);
-        }
-        for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
-            let seen = ((m >> vx) & LSB) * 0xFF;
-            *line |= !seen;
-        }
-        write_cells::<false>(&lines, out);
+    #[cfg(target_arch = "x86_64")]
+    if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
+        simd.observe_lines(&mut lines, across, out);
     } else {
-        let mut transparent = [0u32; VIEW];
-        for (row, &line) in transparent.iter_mut().zip(&lines) {
-            *row = ((((!line >> 7) & LSB).wrapping_mul(GATHER)) >> 56) as u32 & 0x7F;
-        }
-        let mut mask = [0u32; VIEW];
-        process_vis(VIEW, &transparent, &mut mask);
-        for (line, &row) in lines.iter_mut().zip(&mask) {
-            *line |= !SPREAD[(row & 0x7F) as usize];
-        }
-        write_cells::<true>(&lines, out);
+        mask_lines(&mut lines, across);
+        write_cells_any(&lines, across, out);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        mask_lines(&mut lines, across);
+        write_cells_any(&lines, across, out);
     }
     let agent = match world.carrying {
         Some(id) => grid.obj(id).encode(),
@@ -283,6 +292,83 @@ static SPREAD: [u64; 128] = {
     }
     t
 };
+
+/// The eight code bytes from column `x0` (`-6 <= x0 <= width - 2`) of the seven rows from
+/// `y_lo`: row `y_lo + l` in `lines[l]`, or in `lines[6 - l]` when `REV`, byte-reversed when
+/// `SWAP` (walls for rows off the grid; `lines[7]` is 0). When all seven rows are on the
+/// grid (the common case) the window is bounds-checked once.
+#[inline(always)]
+fn load_lines<const REV: bool, const SWAP: bool>(
+    codes: &[u8],
+    stride: usize,
+    h: u32,
+    y_lo: i32,
+    x0: i32,
+) -> [u64; 8] {
+    let mut lines = [WALLS; 8];
+    lines[VIEW] = 0;
+    let mut put = |l: usize, b: Option<&[u8; 8]>| {
+        let w = b.map_or(WALLS, |b| u64::from_le_bytes(*b));
+        lines[if REV { VIEW - 1 - l } else { l }] = if SWAP { w.swap_bytes() } else { w };
+    };
+    if y_lo >= 0 && ((y_lo + VIEW as i32 - 1) as u32) < h {
+        let start = (PAD as i32 + y_lo * stride as i32 + x0) as usize;
+        if let Some(window) = codes.get(start..start + (VIEW - 1) * stride + 8) {
+            for l in 0..VIEW {
+                put(
+                    l,
+                    window.get(l * stride..).and_then(<[u8]>::first_chunk::<8>),
+                );
+            }
+        }
+    } else {
+        for l in 0..VIEW {
+            let y = y_lo + l as i32;
+            if (y as u32) < h {
+                let at = (PAD as i32 + y * stride as i32 + x0) as usize;
+                put(l, codes.get(at..).and_then(<[u8]>::first_chunk::<8>));
+            }
+        }
+    }
+    lines
+}
+
+/// [`write_cells`] for either line layout (`rows`: view rows).
+#[inline(always)]
+fn write_cells_any(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+    if rows {
+        write_cells::<true>(lines, out);
+    } else {
+        write_cells::<false>(lines, out);
+    }
+}
+
+/// Computes the visibility of the seven `lines` (view columns, or view rows when `rows`)
+/// from their codes' opaque bits and turns every unseen cell's code into [`UNSEEN`].
+#[inline(always)]
+fn mask_lines(lines: &mut [u64; 8], rows: bool) {
+    if !rows {
+        // Columns: gather the transparent bits of each column into the row words.
+        let mut t = 0u64;
+        for (vx, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= ((!line >> 7) & LSB) << vx;
+        }
+        let m = process_vis7(t);
+        for (vx, line) in lines.iter_mut().take(VIEW).enumerate() {
+            let seen = ((m >> vx) & LSB) * 0xFF;
+            *line |= !seen;
+        }
+    } else {
+        let mut t = 0u64;
+        for (vy, &line) in lines.iter().take(VIEW).enumerate() {
+            t |= (((!line >> 7) & LSB).wrapping_mul(GATHER) >> 56) << (8 * vy);
+        }
+        let m = process_vis7(t);
+        for (vy, line) in lines.iter_mut().take(VIEW).enumerate() {
+            *line |= !SPREAD[((m >> (8 * vy)) & 0x7F) as usize];
+        }
+    }
+}
 
 /// Decodes the 49 masked codes into `out` in ascending cell order (each 4-byte store's
 /// last byte is overwritten by the next cell). `lines` are view columns (byte = vy), or
@@ -440,6 +526,29 @@ mod tests {
         m
     }
 
+    /// The table-driven 7x7 visibility equals `process_vis` on every row pattern.
+    #[test]
+    fn table_visibility_equals_the_bitwise_one() {
+        let mut seed = 0x0F1E_2D3C_4B5A_6978u64;
+        for round in 0..200_000u32 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Mostly transparent rows (so light travels far), and every single-row pattern.
+            let mut t = (seed >> 8) | (seed >> 16) | (seed >> 24);
+            if round < 128 * 7 {
+                t = !0 ^ ((round as u64 % 128) << (8 * (round / 128)));
+            }
+            let rows: Vec<u32> = (0..7).map(|j| (t >> (8 * j)) as u32 & 0x7F).collect();
+            let mut want = vec![0u32; 7];
+            process_vis(7, &rows, &mut want);
+            let got = super::process_vis7(t);
+            for (j, &w) in want.iter().enumerate() {
+                assert_eq!((got >> (8 * j)) as u32 & 0x7F, w, "t={t:#x} row {j}");
+            }
+        }
+    }
+
     #[test]
     fn bitwise_visibility_equals_the_sequential_scan() {
         let mut seed = 0x1234_5678_9ABC_DEF0u64;
@@ -471,7 +580,7 @@ mod tests {
 
 #[cfg(test)]
 mod plane_tests {
-    use super::{OBS_LEN, observe, observe_decoded};
+    use super::{OBS_LEN, observe, observe_decoded, observe_plane};
     use crate::{ACTIONS, LEVEL_IDS, make};
 
     /// One door object in two cells (possible in Minigrid's grid): toggling it through one
@@ -522,8 +631,121 @@ mod plane_tests {
                     observe(world, &mut fast);
                     observe_decoded(world, &mut slow);
                     assert_eq!(fast, slow, "{id} seed {seed}");
+                    observe_plane::<false>(world, &mut slow);
+                    assert_eq!(fast, slow, "{id} seed {seed} (scalar decode)");
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::{OBS_LEN, observe_decoded, observe_plane};
+    use crate::world::{
+        COLORS_BY_IDX, Cell, Dir, DoorState, Grid, Obj, ObjKind, RoomLayout, World,
+    };
+    use proptest::prelude::*;
+
+    /// A `w x h` grid of random cells (empty, plain walls, and objects of every kind and
+    /// colour, doors in every state), from the xorshift state `x`.
+    fn random_grid(w: usize, h: usize, x: &mut u64) -> Grid {
+        let mut next = move || {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            *x
+        };
+        let mut grid = Grid::new(w, h);
+        for y in 0..h as i32 {
+            for xx in 0..w as i32 {
+                let r = next();
+                let color = COLORS_BY_IDX[(r >> 8) as usize % 6];
+                match r % 16 {
+                    0..=5 => {}
+                    6 | 7 => grid.set(xx, y, Cell::Wall),
+                    8..=10 => {
+                        let state = DoorState::from_idx((r >> 16) as u8 % 3).unwrap();
+                        grid.put_obj(xx, y, Obj::door(color, state));
+                    }
+                    k => {
+                        let kind = [
+                            ObjKind::Wall,
+                            ObjKind::Floor,
+                            ObjKind::Key,
+                            ObjKind::Ball,
+                            ObjKind::Box,
+                            ObjKind::Goal,
+                            ObjKind::Lava,
+                        ][(k as usize + (r >> 20) as usize) % 7];
+                        grid.put_obj(xx, y, Obj::new(kind, color));
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    /// Asserts that the shuffle decode, the scalar decode and the cell-by-cell view agree
+    /// with the agent on every cell of `grid`, facing each way, carrying `carry` or not.
+    fn check_all_poses(grid: Grid, carry: Option<Obj>) {
+        let (w, h) = (grid.width(), grid.height());
+        let mut world = World::new(grid, RoomLayout::new(w as u8, 1, 1), (0, 0), Dir::Up);
+        if let Some(o) = carry {
+            world.carrying = Some(world.grid.add_obj(o));
+        }
+        assert!(!world.grid.codes_stale());
+        for y in 0..h {
+            for x in 0..w {
+                for d in 0..4 {
+                    world.agent_pos = (x, y);
+                    world.agent_dir = Dir::from_idx(d);
+                    let mut simd = [0u8; OBS_LEN];
+                    let mut scalar = [0u8; OBS_LEN];
+                    let mut decoded = [0u8; OBS_LEN];
+                    observe_plane::<true>(&world, &mut simd);
+                    observe_plane::<false>(&world, &mut scalar);
+                    observe_decoded(&world, &mut decoded);
+                    assert_eq!(simd, scalar, "{w}x{h} at ({x}, {y}) dir {d}");
+                    assert_eq!(simd, decoded, "{w}x{h} at ({x}, {y}) dir {d}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shuffle_decode_equals_scalar_on_random_worlds() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..300 {
+            let w = 3 + round % 13;
+            let h = 3 + (round / 13) % 11;
+            let grid = random_grid(w, h, &mut x);
+            let carry = match round % 4 {
+                0 => None,
+                1 => Some(Obj::new(ObjKind::Key, COLORS_BY_IDX[round % 6])),
+                2 => Some(Obj::new(ObjKind::Box, COLORS_BY_IDX[round % 6])),
+                _ => Some(Obj::new(ObjKind::Ball, COLORS_BY_IDX[round % 6])),
+            };
+            check_all_poses(grid, carry);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn shuffle_decode_equals_scalar(
+            w in 3usize..20,
+            h in 3usize..20,
+            seed in 1u64..u64::MAX,
+            carry in proptest::option::of((0u8..3, 0usize..6)),
+        ) {
+            let mut x = seed;
+            let grid = random_grid(w, h, &mut x);
+            let carry = carry.map(|(k, c)| {
+                let kind = [ObjKind::Key, ObjKind::Ball, ObjKind::Box][k as usize];
+                Obj::new(kind, COLORS_BY_IDX[c])
+            });
+            check_all_poses(grid, carry);
         }
     }
 }

@@ -1,12 +1,13 @@
 //! One-byte cell codes: the observation encoding `(type, color, state)` of a cell packed in
 //! a byte whose top bit says "opaque", and the padded code plane the view reads.
 //!
-//! A code's low seven bits are 0 for an empty cell and `1 + slot * 6 + color` otherwise,
-//! where `slot` is `kind - 2` for every kind but doors (wall 0, floor 1, key 3, ball 4,
-//! box 5, goal 6, lava 7) and `8 + state` for doors. Bit 7 is set for walls and for closed
-//! or locked doors (Minigrid's `see_behind` is false). [`DECODE`] maps a code back to the
-//! three observation bytes; every byte that is not a code (such as [`UNSEEN`]) decodes to
-//! `(0, 0, 0)`, Minigrid's "unseen" cell.
+//! A code is 0 for an empty cell and `(1 + slot) << 3 | color` otherwise, where `slot` is
+//! `kind - 2` for every kind but doors (wall 0, floor 1, key 3, ball 4, box 5, goal 6,
+//! lava 7) and `8 + state` for doors. Bit 7 is set for walls and for closed or locked doors
+//! (Minigrid's `see_behind` is false). So the type and state are functions of bits 3 to 6
+//! (a 16-entry table, which a byte shuffle can look up) and the colour is bits 0..3.
+//! [`DECODE`] maps a code back to the three observation bytes; every byte that is not a
+//! code (such as [`UNSEEN`]) decodes to `(0, 0, 0)`, Minigrid's "unseen" cell.
 
 use super::super::{DoorState, Obj, ObjKind};
 
@@ -14,7 +15,7 @@ use super::super::{DoorState, Obj, ObjKind};
 pub(crate) const EMPTY_CODE: u8 = 0;
 
 /// Code of a plain grey wall (`(2, 5, 0)`, opaque).
-pub(crate) const WALL_CODE: u8 = 0x80 | (1 + 5);
+pub(crate) const WALL_CODE: u8 = 0x80 | 1 << 3 | 5;
 
 /// A byte that is no code: decodes to `(0, 0, 0)`.
 pub(crate) const UNSEEN: u8 = 0xFF;
@@ -35,31 +36,42 @@ pub(crate) const fn obj_code(o: &Obj) -> u8 {
             } else {
                 0x80
             };
-            opaque | (1 + (8 + s) * 6 + color)
+            opaque | (1 + 8 + s) << 3 | color
         }
-        ObjKind::Wall => 0x80 | (1 + color),
-        k => 1 + (k as u8 - 2) * 6 + color,
+        ObjKind::Wall => 0x80 | 1 << 3 | color,
+        k => (1 + k as u8 - 2) << 3 | color,
     }
 }
+
+/// Observation type of each value of a code's bits 3 to 6 (`0` empty, 15 unseen).
+pub(crate) const TYPE_BY_SLOT: [u8; 16] = [1, 2, 3, 0, 5, 6, 7, 8, 9, 4, 4, 4, 0, 0, 0, 0];
+
+/// Observation state of each value of a code's bits 3 to 6 (doors: open 0, closed 1,
+/// locked 2).
+pub(crate) const STATE_BY_SLOT: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0];
+
+/// Observation colour of each value of a code's low nibble (bit 3 is the slot's lowest bit;
+/// 7 and 15, which no code holds but [`UNSEEN`] does, give 0).
+pub(crate) const COLOR_BY_NIBBLE: [u8; 16] = [0, 1, 2, 3, 4, 5, 0, 0, 0, 1, 2, 3, 4, 5, 0, 0];
 
 /// The packed observation bytes `type | color << 8 | state << 16` of each code byte.
 pub(crate) static DECODE: [u32; 256] = {
     let mut t = [0u32; 256];
     let mut b = 0;
     while b < 256 {
-        let idx = (b & 0x7F) as u32;
+        let idx = (b >> 3) & 0xF;
+        let color = (b & 7) as u32;
         let opaque = b & 0x80 != 0;
         if idx == 0 {
-            if !opaque {
+            if !opaque && color == 0 {
                 t[b] = 1;
             }
-        } else if idx <= 66 {
-            let slot = (idx - 1) / 6;
-            let color = (idx - 1) % 6;
+        } else if idx <= 11 && color < 6 {
+            let slot = idx - 1;
             let (kind, state) = if slot >= 8 {
-                (4, slot - 8)
+                (4, slot as u32 - 8)
             } else {
-                (slot + 2, 0)
+                (slot as u32 + 2, 0)
             };
             // Only the opacity the encoding implies is a code.
             let should_be_opaque = kind == 2 || (kind == 4 && state != 0);
@@ -112,6 +124,22 @@ mod tests {
         let codes: std::collections::BTreeSet<u8> = seen.iter().map(|s| s.0).collect();
         assert_eq!(codes.len(), seen.len());
         assert_eq!(DECODE[EMPTY_CODE as usize], 1);
+        // The shuffle tables agree with `DECODE` on every code and on `UNSEEN`.
+        for &(c, [t, col, s]) in seen
+            .iter()
+            .chain([(EMPTY_CODE, [1, 0, 0]), (UNSEEN, [0, 0, 0])].iter())
+        {
+            let slot = (c >> 3 & 0xF) as usize;
+            assert_eq!(
+                [
+                    TYPE_BY_SLOT[slot],
+                    COLOR_BY_NIBBLE[(c & 0xF) as usize],
+                    STATE_BY_SLOT[slot]
+                ],
+                [t, col, s],
+                "code {c:#x}"
+            );
+        }
         assert_eq!(DECODE[UNSEEN as usize], 0);
         let g = Grid::new(1, 1);
         let wall = g.encode(crate::world::Cell::Wall);
