@@ -56,18 +56,23 @@ pub fn make(id: &str) -> Result<LevelEnv, UnknownLevel> {
 pub struct LevelEnv {
     spec: &'static LevelSpec,
     env: BabyEnv,
-    reset_image: [u8; OBS_LEN],
+    /// Minigrid's reset observation of a `PutNext*Carrying` level (drawn before the object
+    /// went into the agent's hands); `None` for the other levels, whose reset observation is
+    /// the current one. Boxed so the other levels carry one pointer, and its allocation is
+    /// kept across resets.
+    stale_image: Option<Box<[u8; OBS_LEN]>>,
     rejections: u32,
 }
 
 impl LevelEnv {
     /// The level `spec` reset with `seed`.
     pub fn new(spec: &'static LevelSpec, seed: u64) -> LevelEnv {
-        let (env, reset_image, rejections) = build(spec.generate(seed));
+        let mut stale_image = None;
+        let (env, rejections) = build(spec.generate(seed), &mut stale_image);
         LevelEnv {
             spec,
             env,
-            reset_image,
+            stale_image,
             rejections,
         }
     }
@@ -85,9 +90,9 @@ impl LevelEnv {
             crate::world::Dir::Right,
         );
         let world = core::mem::replace(self.env.world_mut(), placeholder);
-        let (env, reset_image, rejections) = build(self.spec.generate_recycling(seed, world));
+        let g = self.spec.generate_recycling(seed, world);
+        let (env, rejections) = build(g, &mut self.stale_image);
         self.env = env;
-        self.reset_image = reset_image;
         self.rejections = rejections;
     }
 
@@ -116,13 +121,17 @@ impl LevelEnv {
         self.env.step(action)
     }
 
-    /// The observation image Minigrid's `reset` returned, in its compatible form: for the
-    /// `PutNext*Carrying` levels it is stale (drawn before the object went into the agent's
-    /// hands: the object still on its start cell, nothing carried); for every other level it
-    /// equals the current observation right after reset. [`BabyEnv::observe`] always shows
-    /// the true state.
-    pub fn reset_image(&self) -> &[u8; OBS_LEN] {
-        &self.reset_image
+    /// Writes the observation image Minigrid's `reset` returned into `out`. Call it right
+    /// after [`LevelEnv::reset`] (before stepping): for the `PutNext*Carrying` levels it is
+    /// the stale image kept from the reset (drawn before the object went into the agent's
+    /// hands: the object still on its start cell, nothing carried); for every other level
+    /// it is the current observation, which right after reset is the reset image.
+    /// [`BabyEnv::observe`] always shows the true state. No allocation.
+    pub fn reset_image(&self, out: &mut [u8; OBS_LEN]) {
+        match &self.stale_image {
+            Some(img) => *out = **img,
+            None => self.env.observe(out),
+        }
     }
 
     /// Whether this level's reset observation is stale (`PutNext*Carrying`).
@@ -167,18 +176,23 @@ impl env_api::Observe for LevelEnv {
 /// Room for the longest mission texts without growing (BossLevel's run to about 150 bytes).
 const MISSION_CAPACITY: usize = 192;
 
-/// Binds the generated level `g` as Minigrid's `reset` does: mission text written, verifier
-/// bound and observation drawn on the generated world, then (`PutNext*Carrying`) the object
-/// moved into the agent's hands.
-fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
+/// Binds the generated level `g` as Minigrid's `reset` does: mission text written and
+/// verifier bound on the generated world, then (`PutNext*Carrying`) the observation drawn
+/// into `stale_image` (its box reused) and the object moved into the agent's hands. Other
+/// levels draw no image (theirs is the current observation) and keep no box.
+fn build(g: Generated, stale_image: &mut Option<Box<[u8; OBS_LEN]>>) -> (BabyEnv, u32) {
     let (stale_cell, max_steps, rejections) = (g.stale_cell, g.max_steps, g.rejections);
     let (mut observed, instr) = g.into_observed();
-    // The reset image is drawn from the code plane (the fast view path), so derive it first.
+    // Observations are drawn from the code plane (the fast view path), so derive it first.
     if observed.grid.codes_stale() {
         observed.grid.sync_codes();
     }
-    let mut image = [0u8; OBS_LEN];
-    view::observe(&observed, &mut image);
+    if stale_cell.is_some() {
+        let img = stale_image.get_or_insert_with(|| Box::new([0u8; OBS_LEN]));
+        view::observe(&observed, img);
+    } else {
+        *stale_image = None;
+    }
     // `BabyEnv::new`, with the mission text written without regrowing.
     let mut text = String::with_capacity(MISSION_CAPACITY);
     let placed = PlacedObjs::new(&observed);
@@ -193,5 +207,5 @@ fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
         w.grid.set(pos.0, pos.1, Cell::Empty);
         w.carrying = Some(o);
     }
-    (env, image, rejections)
+    (env, rejections)
 }
