@@ -1,7 +1,7 @@
 //! Minigrid's verifier: `reset_verifier`, `verify(action)` and `update_objs_poss`.
 //!
 //! Compact form: the instruction's nodes in one list (children after their parent, by
-//! index) and the matches of every description in one list of 5-byte entries, so a bound
+//! index) and the matches of every description in one list of 3-byte entries, so a bound
 //! BossLevel mission costs two small allocations instead of a box per node and two lists
 //! per description.
 
@@ -24,22 +24,55 @@ pub enum Status {
     Failure,
 }
 
-/// The position an entry has when Minigrid's `obj_poss` holds none for it (a carried
-/// object): never a front cell nor next to a dropped object.
+/// The position an object entry has when Minigrid's `obj_poss` holds none for it (a
+/// carried object): never a front cell nor next to a dropped object.
 const NO_POS: (i8, i8) = (i8::MIN, i8::MIN);
 
+/// [`Entry::who`] of a wall whose cell holds a plain wall (its position is its identity).
+const WALL: u8 = 254;
+/// [`Entry::who`] of a matched wall whose cell no longer holds a plain wall (no position).
+const WALL_GONE: u8 = 255;
+
 /// One matched identity and its tracked position (Minigrid's `obj_set` and `obj_poss`,
-/// which are only ever searched, side by side).
+/// which are only ever searched, side by side) in three bytes: `who` is an object id
+/// (below [`crate::world::MAX_OBJS`]) with its position `(x, y)` ([`NO_POS`] if none),
+/// or [`WALL`] / [`WALL_GONE`] for the wall at `(x, y)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Entry {
-    target: Target,
-    pos: (i8, i8),
+    x: i8,
+    y: i8,
+    who: u8,
 }
 
 impl Entry {
+    fn new(target: Target, pos: (i8, i8)) -> Entry {
+        match target {
+            Target::Obj(id) => Entry {
+                x: pos.0,
+                y: pos.1,
+                who: id.0,
+            },
+            Target::Wall(x, y) => Entry {
+                x,
+                y,
+                who: if pos == NO_POS { WALL_GONE } else { WALL },
+            },
+        }
+    }
+
+    /// The tracked position, if any.
+    fn pos(self) -> Option<(i32, i32)> {
+        let has = if self.who < WALL {
+            (self.x, self.y) != NO_POS
+        } else {
+            self.who == WALL
+        };
+        has.then_some((self.x as i32, self.y as i32))
+    }
+
     fn at(self, p: (i32, i32)) -> bool {
-        self.pos != NO_POS && (self.pos.0 as i32, self.pos.1 as i32) == p
+        self.pos() == Some(p)
     }
 }
 
@@ -47,7 +80,6 @@ impl Entry {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Bound {
-    desc: ObjDesc,
     start: u16,
     len: u16,
 }
@@ -109,9 +141,9 @@ enum Node {
 #[cfg_attr(feature = "serde", serde(try_from = "check::Raw"))]
 pub struct Verifier {
     /// The root first; every child after its parent.
-    nodes: Vec<Node>,
+    nodes: Box<[Node]>,
     /// The matches of all descriptions.
-    entries: Vec<Entry>,
+    entries: Box<[Entry]>,
 }
 
 /// Number of nodes of `instr`.
@@ -148,11 +180,12 @@ impl Binder<'_> {
         let m = &mut *self.scratch;
         self.placed.find_matching_into(desc, world, m);
         let start = self.entries.len();
-        self.entries
-            .extend(m.set.iter().zip(&m.poss).map(|(&target, &(x, y))| Entry {
-                target,
-                pos: (x as i8, y as i8),
-            }));
+        self.entries.extend(
+            m.set
+                .iter()
+                .zip(&m.poss)
+                .map(|(&target, &(x, y))| Entry::new(target, (x as i8, y as i8))),
+        );
         // Minigrid's sets and positions are parallel at matching time.
         debug_assert_eq!(m.set.len(), m.poss.len());
         if let (true, Some(id)) = (self.include_carried, world.carrying) {
@@ -161,14 +194,10 @@ impl Binder<'_> {
                 && desc.kind.is_none_or(|k| k == o.kind)
                 && desc.color.is_none_or(|c| c == o.color)
             {
-                self.entries.push(Entry {
-                    target: Target::Obj(id),
-                    pos: NO_POS,
-                });
+                self.entries.push(Entry::new(Target::Obj(id), NO_POS));
             }
         }
         Bound {
-            desc: *desc,
             start: start as u16,
             len: (self.entries.len() - start) as u16,
         }
@@ -231,8 +260,8 @@ impl Binder<'_> {
     }
 }
 
-fn next_to(a: (i32, i32), b: (i8, i8)) -> bool {
-    b != NO_POS && (a.0 - b.0 as i32).abs() + (a.1 - b.1 as i32).abs() == 1
+fn next_to(a: (i32, i32), b: Option<(i32, i32)>) -> bool {
+    b.is_some_and(|b| (a.0 - b.0).abs() + (a.1 - b.1).abs() == 1)
 }
 
 impl Verifier {
@@ -273,8 +302,8 @@ impl Verifier {
             b.node(instr);
             // Kept for the whole episode: exact sizes (the state-size budget).
             Verifier {
-                nodes: b.nodes,
-                entries: b.entries.as_slice().to_vec(),
+                nodes: b.nodes.into_boxed_slice(),
+                entries: b.entries.as_slice().into(),
             }
         })
     }
@@ -285,9 +314,7 @@ impl Verifier {
     }
 
     fn matches_obj(&self, b: Bound, id: ObjId) -> bool {
-        self.entries[b.range()]
-            .iter()
-            .any(|e| e.target == Target::Obj(id))
+        self.entries[b.range()].iter().any(|e| e.who == id.0)
     }
 
     fn verify_node(&mut self, i: usize, action: Action, w: &World) -> Status {
@@ -359,7 +386,7 @@ impl Verifier {
                 let pos_a = (cx as i32, cy as i32);
                 if self.entries[fixed.range()]
                     .iter()
-                    .any(|e| next_to(pos_a, e.pos))
+                    .any(|e| next_to(pos_a, e.pos()))
                 {
                     Status::Success
                 } else {
@@ -469,26 +496,21 @@ impl Verifier {
     pub fn update_objs_poss(&mut self, world: &World) {
         let g = &world.grid;
         for e in &mut self.entries {
-            e.pos = match e.target {
-                Target::Wall(x, y) => {
-                    if g.get(x as i32, y as i32) == Cell::Wall {
-                        (x, y)
-                    } else {
-                        NO_POS
-                    }
-                }
-                Target::Obj(id) => {
-                    if world.carrying == Some(id) {
-                        NO_POS
-                    } else {
-                        let (cx, cy) = g.obj(id).cur_pos;
-                        let (x, y) = (cx as i32, cy as i32);
-                        if g.in_bounds(x, y) && g.get(x, y) == Cell::Obj(id) {
-                            (cx, cy)
-                        } else {
-                            scan(world, id)
-                        }
-                    }
+            if e.who >= WALL {
+                let wall = g.get(e.x as i32, e.y as i32) == Cell::Wall;
+                e.who = if wall { WALL } else { WALL_GONE };
+                continue;
+            }
+            let id = ObjId(e.who);
+            (e.x, e.y) = if world.carrying == Some(id) {
+                NO_POS
+            } else {
+                let (cx, cy) = g.obj(id).cur_pos;
+                let (x, y) = (cx as i32, cy as i32);
+                if g.in_bounds(x, y) && g.get(x, y) == Cell::Obj(id) {
+                    (cx, cy)
+                } else {
+                    scan(world, id)
                 }
             };
         }

@@ -62,6 +62,8 @@ pub struct LevelEnv {
     /// kept across resets.
     stale_image: Option<Box<[u8; OBS_LEN]>>,
     rejections: u32,
+    /// The most objects any episode of this env has placed (see [`LevelEnv::trim`]).
+    objs_high: u8,
 }
 
 impl LevelEnv {
@@ -69,11 +71,28 @@ impl LevelEnv {
     pub fn new(spec: &'static LevelSpec, seed: u64) -> LevelEnv {
         let mut stale_image = None;
         let (env, rejections) = build(spec.generate(seed), &mut stale_image);
-        LevelEnv {
+        let mut level = LevelEnv {
             spec,
             env,
             stale_image,
             rejections,
+            objs_high: 0,
+        };
+        level.trim();
+        level
+    }
+
+    /// Keeps the object table's buffer at the size of the largest episode so far: when an
+    /// episode places more objects than any before, the table may have doubled its buffer
+    /// while growing, so the world is replaced by its exact-size copy. This happens only
+    /// while the high-water mark rises (a few of the first resets), so steady-state resets
+    /// neither copy nor allocate here.
+    fn trim(&mut self) {
+        let n = self.env.world().grid.num_objs();
+        if n > self.objs_high as usize {
+            self.objs_high = n.min(u8::MAX as usize) as u8;
+            let exact = self.env.world().clone();
+            *self.env.world_mut() = exact;
         }
     }
 
@@ -94,6 +113,7 @@ impl LevelEnv {
         let (env, rejections) = build(g, &mut self.stale_image);
         self.env = env;
         self.rejections = rejections;
+        self.trim();
     }
 
     /// The level's registered id.

@@ -2,19 +2,19 @@
 
 #[cfg(feature = "serde")]
 use super::{Bound, Entry};
-use super::{Node, Target, Verifier};
+use super::{Node, Verifier};
 
 impl Verifier {
     /// Whether every object the verifier tracks is one of `num_objs` table entries.
     pub(crate) fn refers_within(&self, num_objs: usize) -> bool {
         let pre_ok = |pre: &Option<crate::world::ObjId>| pre.is_none_or(|id| id.index() < num_objs);
-        self.entries.iter().all(|e| match e.target {
-            Target::Obj(id) => id.index() < num_objs,
-            Target::Wall(..) => true,
-        }) && self.nodes.iter().all(|n| match n {
-            Node::Pickup { pre, .. } | Node::PutNext { pre, .. } => pre_ok(pre),
-            _ => true,
-        })
+        self.entries
+            .iter()
+            .all(|e| e.who >= super::WALL || (e.who as usize) < num_objs)
+            && self.nodes.iter().all(|n| match n {
+                Node::Pickup { pre, .. } | Node::PutNext { pre, .. } => pre_ok(pre),
+                _ => true,
+            })
     }
 }
 
@@ -44,8 +44,8 @@ impl TryFrom<Raw> for Verifier {
 
     fn try_from(raw: Raw) -> Result<Verifier, Malformed> {
         let v = Verifier {
-            nodes: raw.nodes,
-            entries: raw.entries,
+            nodes: raw.nodes.into_boxed_slice(),
+            entries: raw.entries.into_boxed_slice(),
         };
         if v.well_formed() {
             Ok(v)
