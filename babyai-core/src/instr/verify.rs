@@ -71,8 +71,10 @@ impl Entry {
         has.then_some((self.x as i32, self.y as i32))
     }
 
-    fn at(self, p: (i32, i32)) -> bool {
-        self.pos() == Some(p)
+    /// Whether the tracked position is `p` (an on-grid or edge cell, so never [`NO_POS`]).
+    #[inline]
+    fn at(self, p: (i8, i8)) -> bool {
+        self.x == p.0 && self.y == p.1 && self.who != WALL_GONE
     }
 }
 
@@ -309,24 +311,36 @@ impl Verifier {
     }
 
     /// Minigrid's `instrs.verify(action)`, called after the world has stepped.
+    #[inline]
     pub fn verify(&mut self, action: Action, world: &World) -> Status {
+        // A lone `GoTo` (the GoTo levels) is checked here, without the recursive call.
+        if let [Node::GoTo(b)] = *self.nodes {
+            return self.go_to(b, world);
+        }
         self.verify_node(0, action, world)
+    }
+
+    /// `GoToInstr.verify`: success when the agent faces a tracked position.
+    #[inline(always)]
+    fn go_to(&self, b: Bound, w: &World) -> Status {
+        // Cells lie within `MAX_SIDE`, and the front cell at most one step outside.
+        let (fx, fy) = w.front_pos();
+        let front = (fx as i8, fy as i8);
+        if self.entries[b.range()].iter().any(|e| e.at(front)) {
+            Status::Success
+        } else {
+            Status::Continue
+        }
     }
 
     fn matches_obj(&self, b: Bound, id: ObjId) -> bool {
         self.entries[b.range()].iter().any(|e| e.who == id.0)
     }
 
+    #[inline(never)]
     fn verify_node(&mut self, i: usize, action: Action, w: &World) -> Status {
         match self.nodes[i] {
-            Node::GoTo(b) => {
-                let front = w.front_pos();
-                if self.entries[b.range()].iter().any(|e| e.at(front)) {
-                    Status::Success
-                } else {
-                    Status::Continue
-                }
-            }
+            Node::GoTo(b) => self.go_to(b, w),
             Node::Open { b, strict } => {
                 if action != Action::Toggle {
                     return Status::Continue;
@@ -345,9 +359,11 @@ impl Verifier {
                 Status::Continue
             }
             Node::Pickup { b, strict, pre } => {
-                if let Node::Pickup { pre, .. } = &mut self.nodes[i] {
-                    *pre = w.carrying;
-                }
+                self.nodes[i] = Node::Pickup {
+                    b,
+                    strict,
+                    pre: w.carrying,
+                };
                 if action != Action::Pickup {
                     return Status::Continue;
                 }
@@ -367,9 +383,12 @@ impl Verifier {
                 strict,
                 pre,
             } => {
-                if let Node::PutNext { pre, .. } = &mut self.nodes[i] {
-                    *pre = w.carrying;
-                }
+                self.nodes[i] = Node::PutNext {
+                    moved,
+                    fixed,
+                    strict,
+                    pre: w.carrying,
+                };
                 if strict && action == Action::Pickup && w.carrying.is_some() {
                     return Status::Failure;
                 }
@@ -405,14 +424,12 @@ impl Verifier {
                 if b_done != Status::Success {
                     b_done = self.verify_node(b as usize, action, w);
                 }
-                if let Node::And {
-                    a_done: ad,
-                    b_done: bd,
-                    ..
-                } = &mut self.nodes[i]
-                {
-                    (*ad, *bd) = (a_done, b_done);
-                }
+                self.nodes[i] = Node::And {
+                    a,
+                    b,
+                    a_done,
+                    b_done,
+                };
                 if a_done == Status::Success && b_done == Status::Success {
                     Status::Success
                 } else {
@@ -427,14 +444,13 @@ impl Verifier {
                 strict,
             } => {
                 let (s, a_done, b_done) = self.seq_verify(a, b, a_done, b_done, strict, action, w);
-                if let Node::Before {
-                    a_done: ad,
-                    b_done: bd,
-                    ..
-                } = &mut self.nodes[i]
-                {
-                    (*ad, *bd) = (a_done, b_done);
-                }
+                self.nodes[i] = Node::Before {
+                    a,
+                    b,
+                    a_done,
+                    b_done,
+                    strict,
+                };
                 s
             }
             // After(A, B) is Before(B, A) with the roles of the done flags swapped.
@@ -446,14 +462,13 @@ impl Verifier {
                 strict,
             } => {
                 let (s, b_done, a_done) = self.seq_verify(b, a, b_done, a_done, strict, action, w);
-                if let Node::After {
-                    a_done: ad,
-                    b_done: bd,
-                    ..
-                } = &mut self.nodes[i]
-                {
-                    (*ad, *bd) = (a_done, b_done);
-                }
+                self.nodes[i] = Node::After {
+                    a,
+                    b,
+                    a_done,
+                    b_done,
+                    strict,
+                };
                 s
             }
         }
