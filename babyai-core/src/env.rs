@@ -100,6 +100,11 @@ impl BabyEnv {
         }
     }
 
+    /// The world, consuming the env (a reset recycles the old episode's parts).
+    pub(crate) fn into_world(self) -> World {
+        self.world
+    }
+
     /// The mission text.
     pub fn mission(&self) -> &str {
         &self.mission

@@ -6,6 +6,7 @@ use crate::instr::{PlacedObjs, Verifier};
 use crate::view::{self, OBS_LEN};
 use crate::world::{Cell, Grid, RoomLayout, World};
 use crate::{Action, BabyEnv, Step};
+use core::cell::RefCell;
 
 /// `make` was given an id that is not one of the registered BabyAI levels.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,19 +100,25 @@ impl LevelEnv {
     /// Starts the episode of `seed` (Minigrid's `reset(seed=seed)` on a fresh env).
     ///
     /// The level is generated into the previous episode's grid and object table (their
-    /// allocations are kept), so a reset allocates only the mission text, the verifier's
-    /// match lists and a few generation scratch lists.
+    /// allocations are kept), and the placeholder world parked in the env meanwhile is this
+    /// thread's spare, so a reset allocates only the mission text, the verifier's two lists,
+    /// the instruction's boxes and a few generation scratch lists.
     pub fn reset(&mut self, seed: u64) {
-        let placeholder = World::new(
-            Grid::new(1, 1),
-            RoomLayout::new(1, 1, 1),
-            (0, 0),
-            crate::world::Dir::Right,
-        );
+        let placeholder = SPARE_WORLD
+            .with(|s| s.borrow_mut().take())
+            .unwrap_or_else(|| {
+                World::new(
+                    Grid::new(1, 1),
+                    RoomLayout::new(1, 1, 1),
+                    (0, 0),
+                    crate::world::Dir::Right,
+                )
+            });
         let world = core::mem::replace(self.env.world_mut(), placeholder);
         let g = self.spec.generate_recycling(seed, world);
         let (env, rejections) = build(g, &mut self.stale_image);
-        self.env = env;
+        let spare = core::mem::replace(&mut self.env, env).into_world();
+        SPARE_WORLD.with(|s| *s.borrow_mut() = Some(spare));
         self.rejections = rejections;
         self.trim();
     }
@@ -196,6 +203,14 @@ impl env_api::Observe for LevelEnv {
 /// Room for the longest mission texts without growing (BossLevel's run to about 150 bytes).
 const MISSION_CAPACITY: usize = 192;
 
+std::thread_local! {
+    /// The placeholder world a reset parks in the env while the env's own world is
+    /// regenerated (a 1x1 grid; taken and put back by every reset on this thread).
+    static SPARE_WORLD: RefCell<Option<World>> = const { RefCell::new(None) };
+    /// The buffer a mission text is written into before its exact-size copy is kept.
+    static MISSION_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
 /// Binds the generated level `g` as Minigrid's `reset` does: mission text written and
 /// verifier bound on the generated world, then (`PutNext*Carrying`) the observation drawn
 /// into `stale_image` (its box reused) and the object moved into the agent's hands. Other
@@ -214,12 +229,16 @@ fn build(g: Generated, stale_image: &mut Option<Box<[u8; OBS_LEN]>>) -> (BabyEnv
         *stale_image = None;
     }
     // `BabyEnv::new`, with the mission text written without regrowing.
-    let mut text = String::with_capacity(MISSION_CAPACITY);
     let placed = PlacedObjs::new(&observed);
-    instr.write_surface_placed(&observed, &placed, &mut text);
-    // Kept for the whole episode, so copied into an allocation of its exact length (the
-    // state-size budget); cheaper than shrinking in place.
-    let mission = String::from(text.as_str());
+    let mission = MISSION_TEXT.with(|t| {
+        let mut text = t.borrow_mut();
+        text.clear();
+        text.reserve(MISSION_CAPACITY);
+        instr.write_surface_placed(&observed, &placed, &mut text);
+        // Kept for the whole episode, so copied into an allocation of its exact length
+        // (the state-size budget); cheaper than shrinking in place.
+        String::from(text.as_str())
+    });
     let verifier = Verifier::bind_placed(&instr, &observed, &placed);
     let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
