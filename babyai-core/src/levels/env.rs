@@ -209,6 +209,8 @@ std::thread_local! {
     static SPARE_WORLD: RefCell<Option<World>> = const { RefCell::new(None) };
     /// The buffer a mission text is written into before its exact-size copy is kept.
     static MISSION_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The placed-object snapshot the mission text and the verifier are bound with.
+    static PLACED: RefCell<PlacedObjs> = RefCell::new(PlacedObjs::default());
 }
 
 /// Binds the generated level `g` as Minigrid's `reset` does: mission text written and
@@ -229,17 +231,33 @@ fn build(g: Generated, stale_image: &mut Option<Box<[u8; OBS_LEN]>>) -> (BabyEnv
         *stale_image = None;
     }
     // `BabyEnv::new`, with the mission text written without regrowing.
-    let placed = PlacedObjs::new(&observed);
+    PLACED.with(|p| {
+        let mut placed = p.borrow_mut();
+        placed.snapshot(&observed);
+        bind(observed, instr, &placed, max_steps, stale_cell, rejections)
+    })
+}
+
+/// The rest of [`build`]: `BabyEnv::new` with the mission text written without regrowing
+/// and the verifier bound over `placed`, then the carried object lifted.
+fn bind(
+    observed: World,
+    instr: crate::instr::Instr,
+    placed: &PlacedObjs,
+    max_steps: u32,
+    stale_cell: Option<((i32, i32), crate::world::ObjId)>,
+    rejections: u32,
+) -> (BabyEnv, u32) {
     let mission = MISSION_TEXT.with(|t| {
         let mut text = t.borrow_mut();
         text.clear();
         text.reserve(MISSION_CAPACITY);
-        instr.write_surface_placed(&observed, &placed, &mut text);
+        instr.write_surface_placed(&observed, placed, &mut text);
         // Kept for the whole episode, so copied into an allocation of its exact length
         // (the state-size budget); cheaper than shrinking in place.
         String::from(text.as_str())
     });
-    let verifier = Verifier::bind_placed(&instr, &observed, &placed);
+    let verifier = Verifier::bind_placed(&instr, &observed, placed);
     let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
         let w = env.world_mut();
