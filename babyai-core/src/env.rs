@@ -20,7 +20,8 @@ pub struct BabyEnv {
     world: World,
     instr: Instr,
     verifier: Verifier,
-    mission: String,
+    /// Exact size (the state-size budget).
+    mission: Box<str>,
     step_count: u32,
     max_steps: u32,
     /// Whether the verifier's tracked positions equal what `update_objs_poss` would compute
@@ -59,7 +60,7 @@ impl BabyEnv {
         if world.grid.codes_stale() {
             world.grid.sync_codes();
         }
-        let mission = instr.surface(&world);
+        let mission = instr.surface(&world).into_boxed_str();
         let verifier = Verifier::bind(&instr, &world);
         let max_steps = max_steps
             .unwrap_or_else(|| default_max_steps(&instr, &world.layout))
@@ -92,11 +93,16 @@ impl BabyEnv {
             world,
             instr,
             verifier,
-            mission,
+            mission: mission.into_boxed_str(),
             step_count,
             max_steps: max_steps.max(1),
             poss_current: false,
         }
+    }
+
+    /// The world, consuming the env (a reset recycles the old episode's parts).
+    pub(crate) fn into_world(self) -> World {
+        self.world
     }
 
     /// The mission text.

@@ -44,7 +44,9 @@ fn digest(id: &str, seed: u64, acts: &[Action]) -> u64 {
     let mut env = make(id).unwrap();
     env.reset(seed);
     let mut h = Fnv::new();
-    h.bytes(env.reset_image());
+    let mut img = [0u8; OBS_LEN];
+    env.reset_image(&mut img);
+    h.bytes(&img);
     h.bytes(env.env().mission().as_bytes());
     let mut obs = [0u8; OBS_LEN];
     for &a in acts {

@@ -75,7 +75,7 @@ impl TryFrom<Saved> for BabyEnv {
             world: s.world,
             instr: s.instr,
             verifier: s.verifier,
-            mission: s.mission,
+            mission: s.mission.into_boxed_str(),
             step_count: s.step_count,
             max_steps: s.max_steps,
             poss_current: false,

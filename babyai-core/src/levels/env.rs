@@ -6,6 +6,7 @@ use crate::instr::{PlacedObjs, Verifier};
 use crate::view::{self, OBS_LEN};
 use crate::world::{Cell, Grid, RoomLayout, World};
 use crate::{Action, BabyEnv, Step};
+use core::cell::RefCell;
 
 /// `make` was given an id that is not one of the registered BabyAI levels.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,39 +57,70 @@ pub fn make(id: &str) -> Result<LevelEnv, UnknownLevel> {
 pub struct LevelEnv {
     spec: &'static LevelSpec,
     env: BabyEnv,
-    reset_image: [u8; OBS_LEN],
+    /// Minigrid's reset observation of a `PutNext*Carrying` level (drawn before the object
+    /// went into the agent's hands); `None` for the other levels, whose reset observation is
+    /// the current one. Boxed so the other levels carry one pointer, and its allocation is
+    /// kept across resets.
+    stale_image: Option<Box<[u8; OBS_LEN]>>,
     rejections: u32,
+    /// The most objects any episode of this env has placed (see [`LevelEnv::trim`]).
+    objs_high: u8,
 }
 
 impl LevelEnv {
     /// The level `spec` reset with `seed`.
     pub fn new(spec: &'static LevelSpec, seed: u64) -> LevelEnv {
-        let (env, reset_image, rejections) = build(spec.generate(seed));
-        LevelEnv {
+        let mut stale_image = None;
+        let (env, rejections) = build(spec.generate(seed), &mut stale_image);
+        let mut level = LevelEnv {
             spec,
             env,
-            reset_image,
+            stale_image,
             rejections,
+            objs_high: 0,
+        };
+        level.trim();
+        level
+    }
+
+    /// Keeps the object table's buffer at the size of the largest episode so far: when an
+    /// episode places more objects than any before, the table may have doubled its buffer
+    /// while growing, so the world is replaced by its exact-size copy. This happens only
+    /// while the high-water mark rises (a few of the first resets), so steady-state resets
+    /// neither copy nor allocate here.
+    fn trim(&mut self) {
+        let n = self.env.world().grid.num_objs();
+        if n > self.objs_high as usize {
+            self.objs_high = n.min(u8::MAX as usize) as u8;
+            let exact = self.env.world().clone();
+            *self.env.world_mut() = exact;
         }
     }
 
     /// Starts the episode of `seed` (Minigrid's `reset(seed=seed)` on a fresh env).
     ///
     /// The level is generated into the previous episode's grid and object table (their
-    /// allocations are kept), so a reset allocates only the mission text, the verifier's
-    /// match lists and a few generation scratch lists.
+    /// allocations are kept), and the placeholder world parked in the env meanwhile is this
+    /// thread's spare, so a reset allocates only the mission text, the verifier's two lists,
+    /// the instruction's boxes and a few generation scratch lists.
     pub fn reset(&mut self, seed: u64) {
-        let placeholder = World::new(
-            Grid::new(1, 1),
-            RoomLayout::new(1, 1, 1),
-            (0, 0),
-            crate::world::Dir::Right,
-        );
+        let placeholder = SPARE_WORLD
+            .with(|s| s.borrow_mut().take())
+            .unwrap_or_else(|| {
+                World::new(
+                    Grid::new(1, 1),
+                    RoomLayout::new(1, 1, 1),
+                    (0, 0),
+                    crate::world::Dir::Right,
+                )
+            });
         let world = core::mem::replace(self.env.world_mut(), placeholder);
-        let (env, reset_image, rejections) = build(self.spec.generate_recycling(seed, world));
-        self.env = env;
-        self.reset_image = reset_image;
+        let g = self.spec.generate_recycling(seed, world);
+        let (env, rejections) = build(g, &mut self.stale_image);
+        let spare = core::mem::replace(&mut self.env, env).into_world();
+        SPARE_WORLD.with(|s| *s.borrow_mut() = Some(spare));
         self.rejections = rejections;
+        self.trim();
     }
 
     /// The level's registered id.
@@ -116,13 +148,17 @@ impl LevelEnv {
         self.env.step(action)
     }
 
-    /// The observation image Minigrid's `reset` returned, in its compatible form: for the
-    /// `PutNext*Carrying` levels it is stale (drawn before the object went into the agent's
-    /// hands: the object still on its start cell, nothing carried); for every other level it
-    /// equals the current observation right after reset. [`BabyEnv::observe`] always shows
-    /// the true state.
-    pub fn reset_image(&self) -> &[u8; OBS_LEN] {
-        &self.reset_image
+    /// Writes the observation image Minigrid's `reset` returned into `out`. Call it right
+    /// after [`LevelEnv::reset`] (before stepping): for the `PutNext*Carrying` levels it is
+    /// the stale image kept from the reset (drawn before the object went into the agent's
+    /// hands: the object still on its start cell, nothing carried); for every other level
+    /// it is the current observation, which right after reset is the reset image.
+    /// [`BabyEnv::observe`] always shows the true state. No allocation.
+    pub fn reset_image(&self, out: &mut [u8; OBS_LEN]) {
+        match &self.stale_image {
+            Some(img) => *out = **img,
+            None => self.env.observe(out),
+        }
     }
 
     /// Whether this level's reset observation is stale (`PutNext*Carrying`).
@@ -167,31 +203,66 @@ impl env_api::Observe for LevelEnv {
 /// Room for the longest mission texts without growing (BossLevel's run to about 150 bytes).
 const MISSION_CAPACITY: usize = 192;
 
-/// Binds the generated level `g` as Minigrid's `reset` does: mission text written, verifier
-/// bound and observation drawn on the generated world, then (`PutNext*Carrying`) the object
-/// moved into the agent's hands.
-fn build(g: Generated) -> (BabyEnv, [u8; OBS_LEN], u32) {
+std::thread_local! {
+    /// The placeholder world a reset parks in the env while the env's own world is
+    /// regenerated (a 1x1 grid; taken and put back by every reset on this thread).
+    static SPARE_WORLD: RefCell<Option<World>> = const { RefCell::new(None) };
+    /// The buffer a mission text is written into before its exact-size copy is kept.
+    static MISSION_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The placed-object snapshot the mission text and the verifier are bound with.
+    static PLACED: RefCell<PlacedObjs> = RefCell::new(PlacedObjs::default());
+}
+
+/// Binds the generated level `g` as Minigrid's `reset` does: mission text written and
+/// verifier bound on the generated world, then (`PutNext*Carrying`) the observation drawn
+/// into `stale_image` (its box reused) and the object moved into the agent's hands. Other
+/// levels draw no image (theirs is the current observation) and keep no box.
+fn build(g: Generated, stale_image: &mut Option<Box<[u8; OBS_LEN]>>) -> (BabyEnv, u32) {
     let (stale_cell, max_steps, rejections) = (g.stale_cell, g.max_steps, g.rejections);
     let (mut observed, instr) = g.into_observed();
-    // The reset image is drawn from the code plane (the fast view path), so derive it first.
+    // Observations are drawn from the code plane (the fast view path), so derive it first.
     if observed.grid.codes_stale() {
         observed.grid.sync_codes();
     }
-    let mut image = [0u8; OBS_LEN];
-    view::observe(&observed, &mut image);
+    if stale_cell.is_some() {
+        let img = stale_image.get_or_insert_with(|| Box::new([0u8; OBS_LEN]));
+        view::observe(&observed, img);
+    } else {
+        *stale_image = None;
+    }
     // `BabyEnv::new`, with the mission text written without regrowing.
-    let mut text = String::with_capacity(MISSION_CAPACITY);
-    let placed = PlacedObjs::new(&observed);
-    instr.write_surface_placed(&observed, &placed, &mut text);
-    // Kept for the whole episode, so copied into an allocation of its exact length (the
-    // state-size budget); cheaper than shrinking in place.
-    let mission = String::from(text.as_str());
-    let verifier = Verifier::bind_placed(&instr, &observed, &placed);
+    PLACED.with(|p| {
+        let mut placed = p.borrow_mut();
+        placed.snapshot(&observed);
+        bind(observed, instr, &placed, max_steps, stale_cell, rejections)
+    })
+}
+
+/// The rest of [`build`]: `BabyEnv::new` with the mission text written without regrowing
+/// and the verifier bound over `placed`, then the carried object lifted.
+fn bind(
+    observed: World,
+    instr: crate::instr::Instr,
+    placed: &PlacedObjs,
+    max_steps: u32,
+    stale_cell: Option<((i32, i32), crate::world::ObjId)>,
+    rejections: u32,
+) -> (BabyEnv, u32) {
+    let mission = MISSION_TEXT.with(|t| {
+        let mut text = t.borrow_mut();
+        text.clear();
+        text.reserve(MISSION_CAPACITY);
+        instr.write_surface_placed(&observed, placed, &mut text);
+        // Kept for the whole episode, so copied into an allocation of its exact length
+        // (the state-size budget); cheaper than shrinking in place.
+        String::from(text.as_str())
+    });
+    let verifier = Verifier::bind_placed(&instr, &observed, placed);
     let mut env = BabyEnv::from_parts(observed, instr, verifier, mission, 0, max_steps);
     if let Some((pos, o)) = stale_cell {
         let w = env.world_mut();
         w.grid.set(pos.0, pos.1, Cell::Empty);
         w.carrying = Some(o);
     }
-    (env, image, rejections)
+    (env, rejections)
 }

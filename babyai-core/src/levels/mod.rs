@@ -275,6 +275,7 @@ impl LevelSpec {
                 * (self.room_size * self.room_size * self.num_rows * self.num_cols) as u32
         });
         let mut world = g.world;
+        Gen::recycle_scratch(g.rooms, g.room_objs);
         let mut stale_cell = None;
         if let Some(o) = mission.carry {
             // `PutNext.reset`: after the observation was drawn, the object leaves its cell

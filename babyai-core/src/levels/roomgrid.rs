@@ -60,6 +60,13 @@ pub enum Retry {
 /// Result of a generation step.
 pub type GenResult<T> = Result<T, Retry>;
 
+std::thread_local! {
+    /// Room lists kept between recycling generations on this thread (no contents survive:
+    /// [`Gen::recycling`] clears them).
+    static SCRATCH: core::cell::RefCell<(Vec<Room>, Vec<ObjId>)> =
+        const { core::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// The level-generation state: random stream, world under construction and rooms.
 #[derive(Clone, Debug)]
 pub struct Gen {
@@ -107,15 +114,26 @@ impl Gen {
         world.agent_pos = (-1, -1);
         world.agent_dir = Dir::Right;
         world.carrying = None;
+        let (mut rooms, mut room_objs) = SCRATCH.with(|s| core::mem::take(&mut *s.borrow_mut()));
+        rooms.clear();
+        rooms.reserve(num_rows * num_cols);
+        room_objs.clear();
+        room_objs.reserve(32);
         Gen {
             rng: Pcg64::from_seed(seed),
             world,
-            rooms: Vec::with_capacity(num_rows * num_cols),
-            room_objs: Vec::with_capacity(32),
+            rooms,
+            room_objs,
             num_rows,
             num_cols,
             accept_any: false,
         }
+    }
+
+    /// Hands the room lists of a finished generation back to this thread, for the next
+    /// [`Gen::recycling`] (which clears them), so steady-state resets do not allocate them.
+    pub fn recycle_scratch(rooms: Vec<Room>, room_objs: Vec<ObjId>) {
+        SCRATCH.with(|s| *s.borrow_mut() = (rooms, room_objs));
     }
 
     /// The grid.
