@@ -6,6 +6,8 @@
 //! sorted order gets the highest number. Ids without `_bar_` keep their whole text followed by
 //! a space and no number (`"cd "`).
 
+use text_render::push_uint;
+
 /// Names for `sorted_ids` (which must be sorted and lowercased), in the same order.
 pub fn demangle(sorted_ids: &[&str]) -> Vec<String> {
     // The prefix of an id as (text before `_bar_`, mentions `basin`): distinct pairs are
@@ -40,7 +42,7 @@ pub fn demangle(sorted_ids: &[&str]) -> Vec<String> {
                     name.push_str("basin");
                 }
                 name.push(' ');
-                push_number(&mut name, n);
+                push_uint(&mut name, u64::from(n));
             }
             None => {
                 name.push_str(id);
@@ -50,24 +52,6 @@ pub fn demangle(sorted_ids: &[&str]) -> Vec<String> {
         out.push(name);
     }
     out
-}
-
-/// Appends `n` in decimal.
-fn push_number(out: &mut String, n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
 }
 
 /// The class prefix of a mangled id, or `None` for an id without `_bar_`.

@@ -8,6 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::classes::{self, is};
 use super::scenes::{self, Pose, RoomKind};
+use text_render::push_uint;
 
 /// Where a household's receptacles come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -215,28 +216,10 @@ fn push_coord(out: &mut String, v: i32) {
     if int < 10 {
         out.push('0');
     }
-    push_uint(out, int);
+    push_uint(out, u64::from(int));
     out.push('.');
     out.push(char::from(b'0' + (frac / 10) as u8));
     out.push(char::from(b'0' + (frac % 10) as u8));
-}
-
-/// Appends `n` in decimal.
-fn push_uint(out: &mut String, n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
 }
 
 /// The reference formatting of [`push_coord`] (checked against it).
