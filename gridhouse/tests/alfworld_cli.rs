@@ -1,29 +1,8 @@
 //! End-to-end tests of the ALFWorld commands: rollout on task sets and game folders, play with
 //! piped commands, export.
-use std::io::Write;
-use std::process::{Command, Stdio};
 
-fn gridhouse(args: &[&str], input: &str) -> (bool, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run gridhouse");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::gridhouse_with_input as gridhouse;
 
 fn rollout_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["rollout"];

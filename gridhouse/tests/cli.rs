@@ -1,17 +1,8 @@
 //! End-to-end tests of the `gridhouse` binary.
 use std::process::Command;
 
-fn gridhouse(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
-        .args(args)
-        .output()
-        .expect("run gridhouse");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::gridhouse;
 
 #[test]
 fn list_prints_one_line_per_registered_id() {

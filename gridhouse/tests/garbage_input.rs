@@ -1,20 +1,11 @@
 //! Garbage inputs: the CLI prints one clear `gridhouse: error:` line (or a per-episode
 //! failure report) and exits non-zero, never a panic trace.
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+mod common;
 
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run gridhouse");
-    // The process may exit before reading everything; a broken pipe is fine here.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_raw(args, stdin);
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

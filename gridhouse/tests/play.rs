@@ -1,29 +1,14 @@
 //! End-to-end tests of `gridhouse play` with actions piped on stdin.
 use babyai_core::bot::Bot;
-use std::io::Write;
-use std::process::{Command, Stdio};
 use text_render::babyai::BalrogAction;
 
+mod common;
+
 fn play(args: &[&str], input: &str) -> (bool, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
-        .arg("play")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run gridhouse");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let mut full = vec!["play"];
+    full.extend_from_slice(args);
+    let (ok, stdout, _) = common::gridhouse_with_input(&full, input);
+    (ok, stdout)
 }
 
 #[test]

@@ -1,17 +1,7 @@
 //! End-to-end tests of `gridhouse rollout`.
-use std::process::Command;
 
-fn gridhouse(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gridhouse"))
-        .args(args)
-        .output()
-        .expect("run gridhouse");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::gridhouse;
 
 #[test]
 fn bot_rollout_json_has_every_field() {
