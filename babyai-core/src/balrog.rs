@@ -138,8 +138,24 @@ pub struct MixedGenerated {
 /// Generates the `kind` episode of `seed` with `num_dists` distractors (BALROG: 0) as the
 /// fork's `reset(seed=seed)` does.
 pub fn generate(kind: MixedKind, num_dists: usize, seed: u64) -> MixedGenerated {
+    generate_from(kind, num_dists, &mut crate::rng::Pcg64::from_seed(seed))
+}
+
+/// As [`generate`], drawing from `rng` and leaving it where generation stopped (so the next
+/// call continues the stream, as the fork's unseeded `reset()` does).
+pub fn generate_from(
+    kind: MixedKind,
+    num_dists: usize,
+    rng: &mut crate::rng::Pcg64,
+) -> MixedGenerated {
     let cols = if kind == MixedKind::Open { 2 } else { 1 };
-    let mut g = Gen::new(seed, 8, 1, cols);
+    let world = crate::world::World::new(
+        crate::world::Grid::new(1, 1),
+        crate::world::RoomLayout::new(1, 1, 1),
+        (-1, -1),
+        crate::world::Dir::Right,
+    );
+    let mut g = Gen::recycling(rng.clone(), 8, 1, cols, world);
     let mut rejections = 0;
     let mut stuck = 0;
     let instr = loop {
@@ -161,6 +177,11 @@ pub fn generate(kind: MixedKind, num_dists: usize, seed: u64) -> MixedGenerated 
         }
     };
     let max_steps = instr.num_navs() * 8 * 8 * cols as u32;
+    *rng = g.rng.clone();
+    Gen::recycle_scratch(
+        core::mem::take(&mut g.rooms),
+        core::mem::take(&mut g.room_objs),
+    );
     MixedGenerated {
         env: BabyEnv::new(g.world, instr, Some(max_steps)),
         rejections,
@@ -310,7 +331,13 @@ impl MixedTrainLocal {
 
     /// Starts the episode of `seed`.
     pub fn reset(&mut self, seed: u64) {
-        let g = generate(self.kind, self.num_dists, seed);
+        self.reset_from(&mut crate::rng::Pcg64::from_seed(seed));
+    }
+
+    /// Starts an episode drawn from `rng`, leaving `rng` where generation left it (see
+    /// [`crate::LevelEnv::reset_from`]).
+    pub fn reset_from(&mut self, rng: &mut crate::rng::Pcg64) {
+        let g = generate_from(self.kind, self.num_dists, rng);
         self.env = g.env;
         self.rejections = g.rejections;
     }

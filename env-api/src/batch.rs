@@ -109,6 +109,33 @@ impl<E: Env> Slot<E> {
         self.env.reset(seed);
     }
 
+    /// As [`Slot::advance`], with the step done by `act` and, in [`AutoResetMode::SameStep`],
+    /// the finished episode's last observation written by `keep_final` before the reset.
+    fn advance_with(
+        &mut self,
+        ctx: Ctx,
+        index: usize,
+        act: impl FnOnce(&mut E) -> Step,
+        keep_final: impl FnOnce(&E),
+    ) -> Step {
+        if self.pending_reset {
+            self.start_episode(ctx, index);
+            return Step::default();
+        }
+        let step = act(&mut self.env);
+        if step.done() {
+            match ctx.mode {
+                AutoResetMode::NextStep => self.pending_reset = true,
+                AutoResetMode::SameStep => {
+                    keep_final(&self.env);
+                    self.start_episode(ctx, index);
+                }
+                AutoResetMode::Disabled => {}
+            }
+        }
+        step
+    }
+
     /// Steps (or auto-resets) this env; returns what the caller sees.
     fn advance(&mut self, ctx: Ctx, index: usize, action: E::Action) -> Step {
         if self.pending_reset {
@@ -241,6 +268,55 @@ impl<E: Env + Observe> VecEnv<E> {
         step_shard(&mut self.slots, 0, ctx, actions, out);
         Ok(())
     }
+
+    /// Mutable access to env `index` (for example to read text that needs a cache).
+    pub fn env_mut(&mut self, index: usize) -> Option<&mut E> {
+        self.slots.get_mut(index).map(|s| &mut s.env)
+    }
+
+    /// One step of every env, each done by `act(index, env)` (for actions that are not
+    /// `E::Action`, such as text commands), each observation written by `observe` into an
+    /// observation type of the caller's choice (`O` need not be `E::Obs`), with the same
+    /// auto-reset and seeding as [`VecEnv::step`].
+    ///
+    /// `final_obs`, when given (one slot per env), receives in [`AutoResetMode::SameStep`]
+    /// the last observation of each episode that ended in this call before its env was
+    /// reset (Gymnasium's `final_obs`); the slots of the other envs are left as they were.
+    /// In the other modes the ending step's observation is in `out.obs` already.
+    pub fn step_with<O>(
+        &mut self,
+        mut act: impl FnMut(usize, &mut E) -> Step,
+        mut observe: impl FnMut(&E, &mut O),
+        out: BatchOut<'_, O>,
+        mut final_obs: Option<&mut [O]>,
+    ) -> Result<(), LengthMismatch> {
+        let n = self.len();
+        check("obs", n, out.obs.len())?;
+        check("rewards", n, out.rewards.len())?;
+        check("terminated", n, out.terminated.len())?;
+        check("truncated", n, out.truncated.len())?;
+        if let Some(f) = final_obs.as_deref() {
+            check("final_obs", n, f.len())?;
+        }
+        let ctx = self.ctx();
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let step = slot.advance_with(
+                ctx,
+                i,
+                |env| act(i, env),
+                |env| {
+                    if let Some(f) = final_obs.as_deref_mut() {
+                        observe(env, &mut f[i]);
+                    }
+                },
+            );
+            observe(&slot.env, &mut out.obs[i]);
+            out.rewards[i] = step.reward;
+            out.terminated[i] = step.terminated;
+            out.truncated[i] = step.truncated;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(feature = "rayon")]
@@ -293,6 +369,74 @@ where
 }
 
 /// Steps `shards` contiguous shards of `slots` (first batch index `first`) in parallel.
+#[cfg(feature = "rayon")]
+impl<E> VecEnv<E>
+where
+    E: Env + Observe + Send + Sync,
+{
+    /// [`VecEnv::step_with`] on `shards` threads of the current rayon pool (0: one per
+    /// thread), contiguous shards; bit-identical to the serial call.
+    pub fn step_with_par<O: Send>(
+        &mut self,
+        act: impl Fn(usize, &mut E) -> Step + Sync,
+        observe: impl Fn(&E, &mut O) + Sync,
+        out: BatchOut<'_, O>,
+        final_obs: Option<&mut [O]>,
+        shards: usize,
+    ) -> Result<(), LengthMismatch> {
+        use rayon::prelude::*;
+        let n = self.len();
+        check("obs", n, out.obs.len())?;
+        check("rewards", n, out.rewards.len())?;
+        check("terminated", n, out.terminated.len())?;
+        check("truncated", n, out.truncated.len())?;
+        if let Some(f) = final_obs.as_deref() {
+            check("final_obs", n, f.len())?;
+        }
+        let shards = match shards {
+            0 => rayon::current_num_threads(),
+            s => s,
+        }
+        .clamp(1, n.max(1));
+        let chunk = n.div_ceil(shards).max(1);
+        let ctx = self.ctx();
+        let mut finals: Vec<Option<&mut [O]>> = match final_obs {
+            Some(f) => f.chunks_mut(chunk).map(Some).collect(),
+            None => (0..n.div_ceil(chunk)).map(|_| None).collect(),
+        };
+        self.slots
+            .par_chunks_mut(chunk)
+            .zip(out.obs.par_chunks_mut(chunk))
+            .zip(out.rewards.par_chunks_mut(chunk))
+            .zip(out.terminated.par_chunks_mut(chunk))
+            .zip(out.truncated.par_chunks_mut(chunk))
+            .zip(finals.par_iter_mut())
+            .enumerate()
+            .for_each(
+                |(c, (((((slots, obs), rewards), terminated), truncated), fin))| {
+                    for (k, slot) in slots.iter_mut().enumerate() {
+                        let i = c * chunk + k;
+                        let step = slot.advance_with(
+                            ctx,
+                            i,
+                            |env| act(i, env),
+                            |env| {
+                                if let Some(f) = fin.as_deref_mut() {
+                                    observe(env, &mut f[k]);
+                                }
+                            },
+                        );
+                        observe(&slot.env, &mut obs[k]);
+                        rewards[k] = step.reward;
+                        terminated[k] = step.terminated;
+                        truncated[k] = step.truncated;
+                    }
+                },
+            );
+        Ok(())
+    }
+}
+
 #[cfg(feature = "rayon")]
 fn par_shards<E>(
     slots: &mut [Slot<E>],

@@ -1,12 +1,10 @@
-//! `gridhouse`: the command line of the Gridhouse simulators.
+//! `gridhouse`: the command line of the Gridhouse simulators, a shell over the `gridhouse`
+//! library (every subcommand calls the library's public API).
+#![forbid(unsafe_code)]
 
-mod alfworld;
-mod bench;
-mod envs;
-mod play;
-mod registry;
-mod replay;
-mod rollout;
+mod cli;
+
+use cli::{alfworld, bench, play, rollout};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -77,7 +75,7 @@ enum ReplayCommand {
     /// Minigrid BabyAI traces or reset states (JSON lines recorded from Minigrid 3.2.0).
     Babyai(BabyaiReplayArgs),
     /// ALFWorld traces (JSON lines recorded from ALFWorld 0.4.2).
-    Alfworld(replay::alfworld::Args),
+    Alfworld(AlfworldReplayArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -88,11 +86,11 @@ struct BenchArgs {
     /// Seconds of each timed loop (the step loop, then the reset loop), per env id.
     #[arg(long, default_value_t = 2.0)]
     seconds: f64,
-    /// Worker threads; the batch is split into one shard per thread.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads (1 to 256); the batch is split into one shard per thread.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: u16,
-    /// Envs stepped together in the batch.
-    #[arg(long, default_value_t = bench::DEFAULT_BATCH, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Envs stepped together in the batch (1 to 65536).
+    #[arg(long, default_value_t = bench::DEFAULT_BATCH, value_parser = clap::value_parser!(u32).range(1..=65536))]
     batch: u32,
     /// One JSON object per line instead of a table.
     #[arg(long)]
@@ -110,10 +108,35 @@ struct BabyaiReplayArgs {
 }
 
 #[derive(clap::Args, Debug)]
+struct AlfworldReplayArgs {
+    /// The trace file (JSON lines, one episode per line).
+    file: std::path::PathBuf,
+    /// The folder the episodes' `gamefile` paths are resolved under (leading path components
+    /// that do not exist under it are dropped, so the reference `games/` folder works).
+    /// Episodes with no `gamefile` but a `game` of the form `SET/INDEX` (and optionally
+    /// `wording`: `v042` or `v03`) are traces of exported generated games: the game is
+    /// generated again, exported and loaded back, with no folder needed.
+    #[arg(long)]
+    games: Option<std::path::PathBuf>,
+    /// Print every episode's result, not only failures.
+    #[arg(long)]
+    verbose: bool,
+}
+
+/// The engines, as `--engine` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum EngineArg {
+    /// Minigrid's BabyAI levels and BALROG's tasks.
+    Babyai,
+    /// ALFWorld household tasks.
+    Alfworld,
+}
+
+#[derive(clap::Args, Debug)]
 struct ListArgs {
     /// Only list the envs of one engine.
     #[arg(long, value_enum)]
-    engine: Option<registry::Engine>,
+    engine: Option<EngineArg>,
 }
 
 fn main() -> ExitCode {
@@ -122,7 +145,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::List(args) => cmd_list(&args),
         Command::Replay(ReplayCommand::Babyai(args)) => cmd_replay_babyai(&args),
-        Command::Replay(ReplayCommand::Alfworld(args)) => replay::alfworld::run(&args),
+        Command::Replay(ReplayCommand::Alfworld(args)) => cmd_replay_alfworld(&args),
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
         Command::Bench(args) => cmd_bench(&args),
@@ -156,9 +179,13 @@ fn quiet_on_closed_stdout() {
 }
 
 fn cmd_list(args: &ListArgs) -> Result<ExitCode, String> {
-    let entries: Vec<registry::Entry> = registry::entries()
+    let want = args.engine.map(|e| match e {
+        EngineArg::Babyai => gridhouse::Engine::Babyai,
+        EngineArg::Alfworld => gridhouse::Engine::Alfworld,
+    });
+    let entries: Vec<gridhouse::EnvInfo> = gridhouse::list()
         .into_iter()
-        .filter(|e| args.engine.is_none_or(|want| e.engine == want))
+        .filter(|e| want.is_none_or(|w| e.engine == w))
         .collect();
     if entries.is_empty() {
         println!("no envs registered yet: the engines in this build expose no env ids");
@@ -175,9 +202,9 @@ fn cmd_replay_babyai(args: &BabyaiReplayArgs) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
     let report = if args.from_state {
-        replay::babyai::replay_text(&text)
+        gridhouse::replay::babyai::replay_text(&text)
     } else {
-        replay::babyai::replay_text_from_seed(&text)
+        gridhouse::replay::babyai::replay_text_from_seed(&text)
     };
     print!("{}", report.text);
     Ok(if report.failed == 0 && report.passed > 0 {
@@ -187,9 +214,29 @@ fn cmd_replay_babyai(args: &BabyaiReplayArgs) -> Result<ExitCode, String> {
     })
 }
 
+fn cmd_replay_alfworld(args: &AlfworldReplayArgs) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    let opts = gridhouse::replay::alfworld::Options {
+        games: args.games.clone(),
+        verbose: args.verbose,
+    };
+    let stdout = std::io::stdout();
+    let (passed, failed) =
+        gridhouse::replay::alfworld::replay_text(&text, &opts, &mut stdout.lock())?;
+    Ok(if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 fn cmd_bench(args: &BenchArgs) -> Result<ExitCode, String> {
-    if !(args.seconds.is_finite() && args.seconds >= 0.0) {
-        return Err(format!("--seconds {} is not a duration", args.seconds));
+    if !(args.seconds.is_finite() && (0.0..=86_400.0).contains(&args.seconds)) {
+        return Err(format!(
+            "--seconds {} is not a duration of 0 to 86400 s",
+            args.seconds
+        ));
     }
     let ids: Vec<String> = if args.envs.is_empty() {
         bench::DEFAULT_ENVS.iter().map(|s| s.to_string()).collect()

@@ -10,7 +10,8 @@ fn rollout_json(args: &[&str]) -> serde_json::Value {
     all.push("--json");
     let (ok, stdout, stderr) = gridhouse(&all, "");
     assert!(ok, "{stderr}");
-    let v: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON object");
+    let v: serde_json::Value = serde_json::from_str(stdout.trim().lines().last().unwrap_or(""))
+        .expect("a JSON summary line");
     for field in [
         "success_rate",
         "mean_return",
@@ -89,7 +90,10 @@ fn rollout_on_the_reference_game_folders() {
 fn bad_alfworld_ids_fail_cleanly() {
     let (ok, _, stderr) = gridhouse(&["rollout", "--env", "alfworld/nope"], "");
     assert!(!ok);
-    assert!(stderr.contains("unknown ALFWorld task set"), "{stderr}");
+    assert!(
+        stderr.contains("unknown env id \"alfworld/nope\""),
+        "{stderr}"
+    );
     let (ok, _, stderr) = gridhouse(&["rollout", "--games", "/nonexistent-gridhouse"], "");
     assert!(!ok);
     assert!(stderr.contains("cannot read"), "{stderr}");
@@ -173,5 +177,5 @@ fn list_shows_the_task_sets() {
     let (ok, stdout, _) = gridhouse(&["list", "--engine", "alfworld"], "");
     assert!(ok);
     assert!(stdout.contains("alfworld/valid_unseen/pick_two_obj_and_place"));
-    assert!(stdout.contains("3553 generated games"));
+    assert!(stdout.contains("3553 games generated in ALFRED's style"));
 }

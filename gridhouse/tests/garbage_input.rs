@@ -33,7 +33,7 @@ fn unknown_level_is_one_clear_line() {
         assert_ne!(code, 0);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(
-            stderr.starts_with("gridhouse: error: unknown BabyAI level"),
+            stderr.starts_with("gridhouse: error: unknown env id \"BabyAI-Nope-v0\""),
             "{stderr}"
         );
     }

@@ -104,6 +104,26 @@ impl LevelEnv {
     /// thread's spare, so a reset allocates only the mission text, the verifier's two lists,
     /// the instruction's boxes and a few generation scratch lists.
     pub fn reset(&mut self, seed: u64) {
+        let mut rng = crate::rng::Pcg64::from_seed(seed);
+        self.reset_from(&mut rng);
+    }
+
+    /// Starts an episode drawn from `rng`, leaving `rng` where generation left it: with
+    /// `Pcg64::from_seed(seed)` this is [`LevelEnv::reset`]; passing the stream on to the next
+    /// call gives Minigrid's unseeded `reset()`, which continues `np_random` (the layouts of
+    /// `reset(seed=s)`, `reset()`, `reset()` in Minigrid).
+    ///
+    /// ```
+    /// use babyai_core::rng::Pcg64;
+    /// let mut env = babyai_core::make("BabyAI-GoToLocal-v0").unwrap();
+    /// let mut rng = Pcg64::from_seed(3);
+    /// env.reset_from(&mut rng); // reset(seed=3)
+    /// let first = env.env().mission().to_string();
+    /// env.reset_from(&mut rng); // reset(): the stream goes on
+    /// env.reset(3);
+    /// assert_eq!(env.env().mission(), first);
+    /// ```
+    pub fn reset_from(&mut self, rng: &mut crate::rng::Pcg64) {
         let placeholder = SPARE_WORLD
             .with(|s| s.borrow_mut().take())
             .unwrap_or_else(|| {
@@ -115,7 +135,8 @@ impl LevelEnv {
                 )
             });
         let world = core::mem::replace(self.env.world_mut(), placeholder);
-        let g = self.spec.generate_recycling(seed, world);
+        let mut g = self.spec.generate_recycling(rng.clone(), world);
+        core::mem::swap(rng, &mut g.rng);
         let (env, rejections) = build(g, &mut self.stale_image);
         let spare = core::mem::replace(&mut self.env, env).into_world();
         SPARE_WORLD.with(|s| *s.borrow_mut() = Some(spare));

@@ -244,10 +244,13 @@ impl LevelSpec {
         self.generate_with(Gen::new(seed, self.room_size, self.num_rows, self.num_cols))
     }
 
-    /// As [`LevelSpec::generate`], building the level in `world`'s buffers (its grid cells
-    /// and object table keep their allocations; their contents are replaced).
-    pub fn generate_recycling(&self, seed: u64, world: World) -> Generated {
-        let g = Gen::recycling(seed, self.room_size, self.num_rows, self.num_cols, world);
+    /// As [`LevelSpec::generate`], drawing from `rng` (seeded with `Pcg64::from_seed(seed)`
+    /// for `reset(seed=seed)`, or the stream the previous generation left for Minigrid's
+    /// unseeded `reset()`) and building the level in `world`'s buffers (its grid cells and
+    /// object table keep their allocations; their contents are replaced). The stream after
+    /// generation is [`Generated::rng`].
+    pub fn generate_recycling(&self, rng: crate::rng::Pcg64, world: World) -> Generated {
+        let g = Gen::recycling(rng, self.room_size, self.num_rows, self.num_cols, world);
         self.generate_with(g)
     }
 
@@ -275,6 +278,7 @@ impl LevelSpec {
                 * (self.room_size * self.room_size * self.num_rows * self.num_cols) as u32
         });
         let mut world = g.world;
+        let rng = g.rng;
         Gen::recycle_scratch(g.rooms, g.room_objs);
         let mut stale_cell = None;
         if let Some(o) = mission.carry {
@@ -293,6 +297,7 @@ impl LevelSpec {
             stale_cell,
             rejections,
             stuck,
+            rng,
         }
     }
 }
@@ -319,6 +324,8 @@ pub struct Generated {
     /// How many attempts failed because `place_agent` had no acceptable pose (seeds where
     /// Minigrid's `reset` never returns; 0 for every seed it finishes).
     pub stuck: u32,
+    /// The random stream where generation left it: an unseeded `reset()` continues from here.
+    pub rng: crate::rng::Pcg64,
 }
 
 impl Generated {

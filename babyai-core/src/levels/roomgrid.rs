@@ -98,13 +98,15 @@ impl Gen {
             (-1, -1),
             Dir::Right,
         );
-        Self::recycling(seed, room_size, num_rows, num_cols, world)
+        Self::recycling(Pcg64::from_seed(seed), room_size, num_rows, num_cols, world)
     }
 
-    /// As [`Gen::new`], generating into `world`'s buffers (grid cells and object table are
-    /// cleared by [`Gen::gen_grid`] but keep their allocations).
+    /// As [`Gen::new`], drawing from `rng` (a seeded stream, or the stream a previous
+    /// generation left, as Minigrid's unseeded `reset()` continues `np_random`) and
+    /// generating into `world`'s buffers (grid cells and object table are cleared by
+    /// [`Gen::gen_grid`] but keep their allocations).
     pub fn recycling(
-        seed: u64,
+        rng: Pcg64,
         room_size: usize,
         num_rows: usize,
         num_cols: usize,
@@ -120,7 +122,7 @@ impl Gen {
         room_objs.clear();
         room_objs.reserve(32);
         Gen {
-            rng: Pcg64::from_seed(seed),
+            rng,
             world,
             rooms,
             room_objs,

@@ -1,29 +1,24 @@
-//! `gridhouse replay alfworld FILE.jsonl --games DIR`: plays every episode of an ALFWorld
-//! trace file and compares the intro, then after each action the feedback, the admissible
+//! Replays of ALFWorld traces (`gridhouse replay alfworld FILE.jsonl --games DIR`): plays
+//! every episode of an ALFWorld trace file and compares the intro, then after each action the feedback, the admissible
 //! commands (whole list, in order), `won` and `done`.
 
 use alfworld_core::{Env, Game, LoadOptions};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Arguments of `replay alfworld`.
-#[derive(clap::Args, Debug)]
-pub struct Args {
-    /// The trace file (JSON lines, one episode per line).
-    pub file: PathBuf,
+/// How to replay an ALFWorld trace file.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
     /// The folder the episodes' `gamefile` paths are resolved under (leading path components
     /// that do not exist under it are dropped, so the reference `games/` folder works).
     /// Episodes with no `gamefile` but a `game` of the form `SET/INDEX` (and optionally
     /// `wording`: `v042` or `v03`) are traces of exported generated games: the game is
     /// generated again, exported and loaded back, with no folder needed.
-    #[arg(long)]
     pub games: Option<PathBuf>,
     /// Print every episode's result, not only failures.
-    #[arg(long)]
     pub verbose: bool,
 }
 
@@ -157,15 +152,20 @@ struct GameSummary {
     first_failure: Option<String>,
 }
 
-/// Runs the subcommand; the exit code is non-zero when any episode fails.
-pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+/// Replays every episode of the trace file `text`, writing a report to `out`: a line per
+/// game file (PASS/FAIL with counts and the first mismatch), then `N passed, M failed`.
+/// Returns `(passed, failed)`. An empty file is an error.
+pub fn replay_text(
+    text: &str,
+    args: &Options,
+    out: &mut dyn std::io::Write,
+) -> Result<(usize, usize), String> {
+    if text.trim().is_empty() {
+        return Err("the trace file has no episodes".to_string());
+    }
     if let Some(dir) = args.games.as_ref().filter(|d| !d.is_dir()) {
         return Err(format!("--games {}: not a directory", dir.display()));
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     let mut cache: BTreeMap<String, Result<Arc<Game>, String>> = BTreeMap::new();
     let mut summary: BTreeMap<String, GameSummary> = BTreeMap::new();
     let (mut passed, mut failed) = (0usize, 0usize);
@@ -251,9 +251,5 @@ pub fn run(args: &Args) -> Result<std::process::ExitCode, String> {
         }
     }
     let _ = writeln!(out, "{passed} passed, {failed} failed");
-    Ok(if failed == 0 {
-        std::process::ExitCode::SUCCESS
-    } else {
-        std::process::ExitCode::FAILURE
-    })
+    Ok((passed, failed))
 }

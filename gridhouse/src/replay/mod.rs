@@ -1,4 +1,4 @@
-//! `gridhouse replay …`: replay recorded reference episodes and compare every step.
+//! Replays of recorded reference episodes: every observation, reward and flag compared.
 
 pub mod alfworld;
 pub mod babyai;

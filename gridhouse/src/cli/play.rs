@@ -1,8 +1,8 @@
 //! `gridhouse play`: a person (or a script on stdin) plays a BabyAI level through BALROG's
 //! text observation and its six text actions, or an ALFWorld game by typing its commands.
 
-use crate::envs::AnyEnv;
 use babyai_core::Action;
+use gridhouse::BabyaiEnv;
 use std::io::{BufRead, Write};
 use text_render::babyai::{BalrogAction, instruction_prompt};
 
@@ -12,7 +12,8 @@ pub struct PlayArgs {
     /// Env id: a BabyAI level (see `gridhouse list`) or a BALROG task
     /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or an
     /// ALFWorld task set (`alfworld/SET[/TASK_TYPE]`, with --index) or `alfworld-dir:PATH`.
-    #[arg(long, default_value = "")]
+    /// Required unless --game is given.
+    #[arg(long, value_name = "ID", default_value = "")]
     pub env: String,
     /// ALFWorld: the game index in the task set.
     #[arg(long, default_value_t = 0)]
@@ -39,7 +40,8 @@ pub struct PlayArgs {
 /// Returns whether the episode was won.
 pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result<bool, String> {
     if args.game.is_some() || args.env.starts_with("alfworld") {
-        use crate::alfworld::{Games, PlayOptions, parse_wording};
+        use crate::cli::alfworld::PlayOptions;
+        use gridhouse::alfworld::{Games, parse_wording};
         let games = match &args.game {
             Some(p) => Games::File(p.clone()),
             None => Games::from_env_id(&args.env)?,
@@ -57,12 +59,12 @@ pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result
             index: args.index,
             wording: parse_wording(&args.dialect)?,
         };
-        return crate::alfworld::play(&opts, input, out);
+        return crate::cli::alfworld::play(&opts, input, out);
     }
     if args.env.is_empty() {
         return Err("--env is required (or --game FILE for an ALFWorld game)".to_string());
     }
-    let mut env = AnyEnv::make(&args.env)?;
+    let mut env = BabyaiEnv::make(&args.env)?;
     env.reset(args.seed);
     let io = |e: std::io::Error| format!("cannot write: {e}");
     let mut text = String::new();

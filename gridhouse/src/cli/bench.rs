@@ -15,14 +15,12 @@
 //! Steps/s counts env steps (resets done by auto-reset included in the time); episodes/s
 //! counts episodes that ended during the step loop; resets/s comes from the reset loop.
 
-use crate::alfworld::{DEFAULT_MAX_STEPS, Games};
-use alfworld_core::generator::Wording;
 use babyai_core::view::OBS_LEN;
-use babyai_core::{ACTIONS, Action, LevelEnv};
+use babyai_core::{ACTIONS, Action};
 use env_api::{AutoResetMode, BatchOut, Env, Observe, VecEnv};
+use gridhouse::{AlfworldEnv, BabyaiEnv, Inner};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The env ids measured when `gridhouse bench` is given none: BabyAI levels from the
@@ -96,47 +94,44 @@ impl Measurement {
 /// An env id resolved to the engine that runs it.
 #[derive(Clone)]
 pub enum Target {
-    /// A registered BabyAI level; observation: the 7x7x3 image.
-    Babyai(&'static babyai_core::levels::LevelSpec),
+    /// A BabyAI level or BALROG task; observation: the 7x7x3 image.
+    Babyai(BabyaiEnv),
     /// An ALFWorld task set (or directory of game folders); observation: the feedback text,
     /// and with `admissible` the whole admissible-command list rendered as text too.
-    Alfworld(Arc<Games>),
+    Alfworld(AlfworldEnv),
 }
 
 impl Target {
-    /// Resolves `id`, or says why it cannot be benchmarked.
+    /// Resolves `id` through the front door, or says why it cannot be benchmarked.
     pub fn resolve(id: &str) -> Result<Target, String> {
-        if let Some(spec) = babyai_core::levels::registry::find(id) {
-            return Ok(Target::Babyai(spec));
+        match gridhouse::make(id)?.into_inner() {
+            Inner::Babyai(e) => Ok(Target::Babyai(e)),
+            Inner::Alfworld(e) => Ok(Target::Alfworld(*e)),
         }
-        if id.starts_with("alfworld/") || id.starts_with("alfworld-dir:") {
-            return Games::from_env_id(id).map(|g| Target::Alfworld(Arc::new(g)));
-        }
-        Err(format!(
-            "unknown env id {id:?} (see `gridhouse list` for the registered ids)"
-        ))
     }
 
     /// Runs both loops for this target. ALFWorld ids are measured twice: with the feedback
     /// text every step, then with the admissible list rendered too.
     pub fn measure(&self, id: &str, cfg: Config) -> Result<Vec<Measurement>, String> {
         match self {
-            Target::Babyai(spec) => {
+            Target::Babyai(env) => {
                 let rates = measure(
-                    || LevelEnv::new(spec, 0),
+                    || env.clone(),
                     [0u8; OBS_LEN],
                     random_babyai_action,
+                    |_| None,
                     cfg,
                 )?;
                 Ok(vec![rates.into_measurement(id, cfg.threads, "image")])
             }
-            Target::Alfworld(games) => [false, true]
+            Target::Alfworld(env) => [false, true]
                 .into_iter()
                 .map(|admissible| {
                     let rates = measure(
-                        || AlfworldBenchEnv::new(Arc::clone(games), admissible),
+                        || AlfworldBenchEnv::new(env.clone(), admissible),
                         String::new(),
                         |rng: &mut ChaCha8Rng| rng.random::<u32>(),
+                        |e: &AlfworldBenchEnv| e.failed.clone(),
                         cfg,
                     )?;
                     let obs = if admissible {
@@ -151,36 +146,33 @@ impl Target {
     }
 }
 
-/// An ALFWorld game of a task set as a batchable env: `reset(seed)` plays game
-/// `seed % len` (generated, 0.4.2 wording) with ALFWorld's 50-step budget; an action is a
-/// random number that picks one admissible command (uniformly, by index); every step renders
-/// the feedback text, and with `admissible` the admissible list as text, into the env's
-/// observation buffer.
+/// An ALFWorld env of the front door in a bench batch: an action is a random number that
+/// picks one admissible command (uniformly, by index); every step renders the feedback text,
+/// and with `admissible` the admissible list as text, into the env's observation buffer. A
+/// game that fails to load is kept in `failed` and ends the measurement with that error.
+#[derive(Clone)]
 struct AlfworldBenchEnv {
-    games: Arc<Games>,
-    env: Option<alfworld_core::Env>,
+    env: AlfworldEnv,
     admissible: bool,
     obs: String,
+    failed: Option<String>,
 }
 
 impl AlfworldBenchEnv {
-    fn new(games: Arc<Games>, admissible: bool) -> Self {
+    fn new(env: AlfworldEnv, admissible: bool) -> Self {
         AlfworldBenchEnv {
-            games,
-            env: None,
+            env,
             admissible,
             obs: String::new(),
+            failed: None,
         }
     }
 
     fn render(&mut self) {
         self.obs.clear();
-        let Some(env) = self.env.as_mut() else {
-            return;
-        };
-        self.obs.push_str(env.feedback());
+        self.obs.push_str(self.env.text());
         if self.admissible {
-            for text in env.admissible_texts() {
+            for text in self.env.admissible() {
                 self.obs.push('\n');
                 self.obs.push_str(text);
             }
@@ -192,36 +184,19 @@ impl Env for AlfworldBenchEnv {
     type Action = u32;
 
     fn reset(&mut self, seed: u64) {
-        let n = self.games.len().max(1) as u64;
-        // A game that fails to load leaves the env empty; its steps then do nothing.
-        self.env = self
-            .games
-            .game((seed % n) as usize, Wording::V042)
-            .ok()
-            .map(|game| {
-                let dialect = game.dialect();
-                let mut env = alfworld_core::Env::new(game, dialect);
-                env.set_step_limit(Some(DEFAULT_MAX_STEPS));
-                env.reset();
-                env
-            });
+        if let Err(e) = self.env.reset(seed) {
+            self.failed.get_or_insert(e.to_string());
+        }
         self.render();
     }
 
     fn step(&mut self, action: u32) -> env_api::Step {
-        let Some(env) = self.env.as_mut() else {
-            return env_api::Step {
-                reward: 0.0,
-                terminated: false,
-                truncated: true,
-            };
-        };
-        let cmds = env.admissible();
+        let cmds = self.env.env_mut().admissible();
         let step = match cmds.len() {
-            0 => Env::step(env, alfworld_core::Command::Look),
+            0 => self.env.step(alfworld_core::Command::Look),
             n => {
                 let cmd = cmds[action as usize % n];
-                Env::step(env, cmd)
+                self.env.step(cmd)
             }
         };
         self.render();
@@ -263,7 +238,13 @@ impl Rates {
 }
 
 /// The step loop and the reset loop over envs built by `new_env`, whatever the engine.
-fn measure<E, F, A>(new_env: F, blank: E::Obs, action: A, cfg: Config) -> Result<Rates, String>
+fn measure<E, F, A>(
+    new_env: F,
+    blank: E::Obs,
+    action: A,
+    failed: impl Fn(&E) -> Option<String>,
+    cfg: Config,
+) -> Result<Rates, String>
 where
     E: Env + Observe + Send,
     E::Action: Copy + Send + Sync,
@@ -324,6 +305,9 @@ where
         }
         Ok::<_, String>((steps, episodes, elapsed))
     })?;
+    if let Some(e) = (0..n).find_map(|i| batch.env(i).and_then(&failed)) {
+        return Err(e);
+    }
     // At least a nanosecond, so every rate is finite.
     let step_secs = elapsed.as_secs_f64().max(1e-9);
 

@@ -1,0 +1,6 @@
+//! The subcommands' own code: argument parsing and printing around library calls.
+
+pub mod alfworld;
+pub mod bench;
+pub mod play;
+pub mod rollout;
