@@ -4,13 +4,15 @@
 
 mod cli;
 
-use cli::{alfworld, bench, play, rollout};
+use cli::{alfworld, bench, play, rollout, showcase};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
+  gridhouse showcase                  both engines with their experts and a random policy:
+                                      success rates and throughput (under a minute)
   gridhouse list                      every env id with a one-line description
   gridhouse list --engine babyai      only the BabyAI levels
   gridhouse replay babyai traces.jsonl --from-state
@@ -22,7 +24,7 @@ Examples:
                                       re-play ALFWorld traces, compare every step
   gridhouse rollout --env BabyAI-BossLevel-v0 --policy bot --episodes 100 --seed 0
                                       the expert bot's success rate and episode lengths
-  printf 'turn left\ngo forward\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
+  printf 'turn left\\ngo forward\\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
                                       play with BALROG's text observations and actions
   gridhouse bench                     random-policy throughput of a representative set
   gridhouse bench --env BabyAI-BossLevel-v0 --threads 2 --seconds 3 --json
@@ -46,6 +48,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The main job in one command: both engines played by their experts and a random
+    /// policy, success rates and throughput, then a batch of 1024 envs (under a minute).
+    Showcase(showcase::ShowcaseArgs),
     /// List every env id Gridhouse knows, one per line, with a one-line description.
     List(ListArgs),
     /// Replay recorded episodes and compare every observation, reward and flag.
@@ -55,7 +60,8 @@ enum Command {
     /// searcher or random) and report success rate and episode lengths.
     Rollout(rollout::RolloutArgs),
     /// Play a BabyAI level with BALROG's text observations and actions, or an ALFWorld game
-    /// by typing its commands (one per line; works with input piped on stdin).
+    /// by typing its commands (one per line; works with input piped on stdin). Exit code 0
+    /// when the episode was won, 1 when it was lost or the input ended, 2 on an error.
     Play(play::PlayArgs),
     /// Random-policy rollouts with auto-reset: steps/s, resets/s and episodes/s per env id.
     Bench(BenchArgs),
@@ -143,6 +149,7 @@ fn main() -> ExitCode {
     quiet_on_closed_stdout();
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Showcase(args) => showcase::cmd(&args),
         Command::List(args) => cmd_list(&args),
         Command::Replay(ReplayCommand::Babyai(args)) => cmd_replay_babyai(&args),
         Command::Replay(ReplayCommand::Alfworld(args)) => cmd_replay_alfworld(&args),

@@ -15,6 +15,8 @@ pub struct PlayOptions<'a> {
     pub index: usize,
     /// The wording of generated games.
     pub wording: Wording,
+    /// Echo each command after the prompt (input piped, not typed: a terminal echoes it).
+    pub echo: bool,
 }
 
 /// A person plays one game: prints the intro, reads one command per line, prints the
@@ -37,9 +39,19 @@ pub fn play(
         "(type a command; `admissible` lists the commands, `help` explains them, `quit` ends)"
     )
     .map_err(io)?;
-    for line in input.lines() {
+    let mut lines = input.lines();
+    loop {
+        write!(out, "> ").map_err(io)?;
+        out.flush().map_err(io)?;
+        let Some(line) = lines.next() else {
+            writeln!(out).map_err(io)?;
+            break;
+        };
         let line = line.map_err(|e| format!("cannot read input: {e}"))?;
         let cmd = line.trim();
+        if opts.echo {
+            writeln!(out, "{cmd}").map_err(io)?;
+        }
         if cmd.is_empty() {
             continue;
         }
@@ -67,7 +79,6 @@ pub fn play(
             .map_err(io)?;
             continue;
         }
-        writeln!(out, "> {cmd}").map_err(io)?;
         let o = env.step_text(cmd);
         let (fb, won) = (o.feedback.to_string(), o.won);
         writeln!(out, "{fb}").map_err(io)?;

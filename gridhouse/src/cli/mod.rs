@@ -4,3 +4,4 @@ pub mod alfworld;
 pub mod bench;
 pub mod play;
 pub mod rollout;
+pub mod showcase;

@@ -3,7 +3,7 @@
 
 use babyai_core::Action;
 use gridhouse::BabyaiEnv;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use text_render::babyai::{BalrogAction, instruction_prompt};
 
 /// Arguments of `gridhouse play`.
@@ -13,20 +13,20 @@ pub struct PlayArgs {
     /// (BabyAI-MixedTrainLocal-v0/goto, /pickup, /open, /putnext, /pick_up_seq_go_to), or an
     /// ALFWorld task set (`alfworld/SET[/TASK_TYPE]`, with --index) or `alfworld-dir:PATH`.
     /// Required unless --game is given.
-    #[arg(long, value_name = "ID", default_value = "")]
-    pub env: String,
-    /// ALFWorld: the game index in the task set.
-    #[arg(long, default_value_t = 0)]
-    pub index: usize,
+    #[arg(long, value_name = "ID")]
+    pub env: Option<String>,
+    /// ALFWorld: the game index in the task set (default 0).
+    #[arg(long)]
+    pub index: Option<usize>,
     /// ALFWorld: play this `game.tw-pddl` file (its `traj_data.json` beside it is read too).
     #[arg(long)]
     pub game: Option<std::path::PathBuf>,
     /// ALFWorld: wording of generated games, 0.4.2 or 0.3.
     #[arg(long, default_value = "0.4.2")]
     pub dialect: String,
-    /// Reset seed.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
+    /// BabyAI: the reset seed (default 0).
+    #[arg(long)]
+    pub seed: Option<u64>,
     /// Show Gridhouse's fuller description (all walls, "an open door", what is in front)
     /// instead of BALROG's text.
     #[arg(long)]
@@ -39,33 +39,52 @@ pub struct PlayArgs {
 /// Plays one episode, reading actions from `input` and writing everything to `out`.
 /// Returns whether the episode was won.
 pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result<bool, String> {
-    if args.game.is_some() || args.env.starts_with("alfworld") {
+    let id = args.env.as_deref().unwrap_or("");
+    if args.game.is_some() || id.starts_with("alfworld") {
         use crate::cli::alfworld::PlayOptions;
         use gridhouse::alfworld::{Games, parse_wording};
+        for (given, name) in [
+            (args.prompt, "--prompt"),
+            (args.full, "--full"),
+            (args.seed.is_some(), "--seed"),
+        ] {
+            if given {
+                return Err(format!(
+                    "{name} applies to BabyAI; an ALFWorld game is chosen with --index"
+                ));
+            }
+        }
         let games = match &args.game {
             Some(p) => Games::File(p.clone()),
-            None => Games::from_env_id(&args.env)?,
+            None => Games::from_env_id(id)?,
         };
-        if args.index >= games.len() {
-            return Err(format!(
-                "{} has {} games: no index {}",
-                args.env,
-                games.len(),
-                args.index
-            ));
+        let index = args.index.unwrap_or(0);
+        if index >= games.len() {
+            return Err(format!("{id} has {} games: no index {index}", games.len(),));
         }
         let opts = PlayOptions {
             games: &games,
-            index: args.index,
+            index,
             wording: parse_wording(&args.dialect)?,
+            echo: !std::io::stdin().is_terminal(),
         };
         return crate::cli::alfworld::play(&opts, input, out);
     }
-    if args.env.is_empty() {
-        return Err("--env is required (or --game FILE for an ALFWorld game)".to_string());
+    if id.is_empty() {
+        return Err("--env ID is required (or --game FILE for an ALFWorld game)".to_string());
     }
-    let mut env = BabyaiEnv::make(&args.env)?;
-    env.reset(args.seed);
+    if args.index.is_some() {
+        return Err(
+            "--index applies to ALFWorld task sets; a BabyAI episode is chosen with --seed"
+                .to_string(),
+        );
+    }
+    if args.dialect != "0.4.2" {
+        return Err("--dialect applies to ALFWorld only".to_string());
+    }
+    let seed = args.seed.unwrap_or(0);
+    let mut env = BabyaiEnv::make(id)?;
+    env.reset(seed);
     let io = |e: std::io::Error| format!("cannot write: {e}");
     let mut text = String::new();
     if args.prompt {
@@ -75,8 +94,8 @@ pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result
     writeln!(
         out,
         "{} (seed {}), at most {} steps. Mission: {}",
-        args.env,
-        args.seed,
+        id,
+        seed,
         env.env().max_steps(),
         env.env().mission()
     )

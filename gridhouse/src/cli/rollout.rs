@@ -255,6 +255,13 @@ impl Progress {
         }
     }
 
+    /// Erases the bar (before printing a line of results).
+    pub fn clear(&mut self) {
+        if self.show {
+            let _ = write!(std::io::stderr(), "\r{:60}\r", "");
+        }
+    }
+
     /// `done` items are finished.
     pub fn tick(&mut self, done: u64) {
         if self.show && (done.is_multiple_of((self.total / 50).max(1)) || done == self.total) {
@@ -268,7 +275,7 @@ impl Progress {
                 self.total
             );
             if done == self.total {
-                let _ = writeln!(err);
+                let _ = write!(err, "\r{:60}\r", "");
             }
         }
     }

@@ -166,6 +166,13 @@ pub fn replay_text(
     if let Some(dir) = args.games.as_ref().filter(|d| !d.is_dir()) {
         return Err(format!("--games {}: not a directory", dir.display()));
     }
+    if args.games.is_none() && text.contains("\"gamefile\"") {
+        return Err(
+            "the trace file names game files (\"gamefile\"): pass --games DIR, the folder they \
+             are found under"
+                .to_string(),
+        );
+    }
     let mut cache: BTreeMap<String, Result<Arc<Game>, String>> = BTreeMap::new();
     let mut summary: BTreeMap<String, GameSummary> = BTreeMap::new();
     let (mut passed, mut failed) = (0usize, 0usize);
