@@ -63,7 +63,10 @@ fn compare_dir(dir: &Path) -> (usize, Vec<String>) {
         let (w, h, want) = decode_png(&dir.join(file));
         assert_eq!(
             (u64::from(w), u64::from(h)),
-            (rec["width"].as_u64().unwrap(), rec["height"].as_u64().unwrap())
+            (
+                rec["width"].as_u64().unwrap(),
+                rec["height"].as_u64().unwrap()
+            )
         );
         let got = draw(&rec, &mut renderer, &mut frame);
         if got != (w, h) {
@@ -104,7 +107,10 @@ fn every_reference_frame_matches_minigrid() {
         return;
     }
     let (matched, failures) = compare_dir(&dir);
-    println!("{matched} reference frames identical, {} differ", failures.len());
+    println!(
+        "{matched} reference frames identical, {} differ",
+        failures.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {} frames differ: {failures:#?}",
@@ -126,7 +132,10 @@ fn a_changed_frame_is_reported() {
     assert_eq!(frame, want);
     // One more step changes the picture.
     let mut moved = rec.clone();
-    moved["actions"].as_array_mut().unwrap().push(Value::from(0u8));
+    moved["actions"]
+        .as_array_mut()
+        .unwrap()
+        .push(Value::from(0u8));
     draw(&moved, &mut Renderer::new(), &mut frame);
     assert_ne!(frame, want);
 }
