@@ -120,6 +120,20 @@ fn every_reference_frame_matches_minigrid() {
     assert_eq!(matched, REFERENCE_FRAMES);
 }
 
+/// More frames in the same format, e.g. from the reference folder's
+/// `tools/gen_frames.py custom OUTDIR SEEDS TRACES...`: set `RENDER_FRAMES_DIR=OUTDIR`.
+#[test]
+fn frames_in_render_frames_dir_match_minigrid() {
+    let Some(dir) = std::env::var_os("RENDER_FRAMES_DIR") else {
+        println!("skipped: RENDER_FRAMES_DIR not set (extra recorded frames)");
+        return;
+    };
+    let (matched, failures) = compare_dir(Path::new(&dir));
+    println!("{matched} frames identical, {} differ", failures.len());
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(matched > 0, "no frames in {}", Path::new(&dir).display());
+}
+
 /// A frame that differs from its recording is reported (the comparison can fail).
 #[test]
 fn a_changed_frame_is_reported() {

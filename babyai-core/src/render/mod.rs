@@ -253,7 +253,7 @@ struct TileCache {
 
 /// Draws frames, keeping the tiles it has drawn (per tile size, at most
 /// [`MAX_CACHED_SIZES`] sizes) for the next frames. A fresh `Renderer` allocates nothing.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Renderer {
     caches: Vec<TileCache>,
     canvas: Option<Canvas>,

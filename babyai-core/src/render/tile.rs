@@ -47,6 +47,7 @@ pub(super) fn highlight(v: u8) -> u8 {
 }
 
 /// The supersampled canvas of one tile, `n x n` RGB, with its sample coordinates.
+#[derive(Clone)]
 pub(super) struct Canvas {
     n: usize,
     px: Vec<u8>,
