@@ -189,3 +189,50 @@ fn agent_view_hides_what_is_behind_walls() {
     assert_eq!(cell(&f, w, 8, 3, 1), tile(None, None, false));
     assert_eq!(cell(&f, w, 8, 3, 6), tile(None, Some(Dir::Up), true));
 }
+
+#[test]
+fn odd_worlds_render_without_panicking() {
+    let mut r = Renderer::new();
+    let mut f = Vec::new();
+    // The agent off the grid: not drawn, nothing highlighted in the grid.
+    let mut g = Grid::new(4, 3);
+    g.wall_rect(0, 0, 4, 3);
+    let w = World::new(g, RoomLayout::new(4, 1, 1), (-5, 100), Dir::Up);
+    let (fw, fh) = r.render(&w, FrameOptions::full(4, true), &mut f).unwrap();
+    assert_eq!((fw, fh), (16, 12));
+    let wall = Some((ObjKind::Wall, Color::Grey, DoorState::Open));
+    let plain = {
+        let mut out = vec![0u8; 4 * 4 * 3];
+        draw_tile(
+            Tile {
+                obj: wall,
+                agent: None,
+                highlight: false,
+            },
+            4,
+            &mut out,
+        )
+        .unwrap();
+        out
+    };
+    assert_eq!(f.len(), 16 * 12 * 3);
+    assert_eq!(cell(&f, fw, 4, 3, 2), plain);
+    assert!(r.render(&w, FrameOptions::pov(4), &mut f).is_ok());
+    // A 1x1 grid and the largest grid at tile size 1.
+    let w = World::new(Grid::new(1, 1), RoomLayout::new(1, 1, 1), (0, 0), Dir::Left);
+    assert_eq!(
+        r.render(&w, FrameOptions::full(1, true), &mut f),
+        Ok((1, 1))
+    );
+    let side = babyai_core::world::MAX_SIDE;
+    let w = World::new(
+        Grid::new(side, side),
+        RoomLayout::new(side as u8, 1, 1),
+        (side as i32 - 1, side as i32 - 1),
+        Dir::Down,
+    );
+    assert_eq!(
+        r.render(&w, FrameOptions::full(1, true), &mut f),
+        Ok((side as u32, side as u32))
+    );
+}
