@@ -57,6 +57,7 @@ mod import;
 pub mod instr;
 mod layouts;
 pub mod levels;
+pub mod render;
 pub mod rng;
 mod text;
 pub mod trace;
