@@ -176,6 +176,21 @@ impl BabyaiEnv {
         (w as usize, h as usize)
     }
 
+    /// Draws the current state as Minigrid 3.2.0's renderer does (byte for byte): the full
+    /// grid with the agent's view highlighted (`render()`, `FrameOptions::default()`), any
+    /// tile size, or the agent's point of view. RGB rows from the top into `out` (resized);
+    /// returns `(width, height)`. `renderer` keeps the tile cache between frames.
+    pub fn render(
+        &self,
+        renderer: &mut babyai_core::render::Renderer,
+        options: babyai_core::render::FrameOptions,
+        out: &mut Vec<u8>,
+    ) -> Result<(u32, u32), Error> {
+        renderer
+            .render(self.env().world(), options, out)
+            .map_err(|e| Error::Invalid(e.to_string()))
+    }
+
     /// Appends BALROG's text observation of the current view to `out`.
     pub fn text(&self, out: &mut String) {
         self.env().text(out);

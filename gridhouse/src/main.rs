@@ -4,7 +4,7 @@
 
 mod cli;
 
-use cli::{alfworld, bench, play, rollout, showcase};
+use cli::{alfworld, bench, play, render, rollout, showcase};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +26,8 @@ Examples:
                                       the expert bot's success rate and episode lengths
   printf 'turn left\\ngo forward\\n' | gridhouse play --env BabyAI-GoToLocal-v0 --seed 1
                                       play with BALROG's text observations and actions
+  gridhouse render --env BabyAI-BossLevel-v0 --seed 3 --policy bot --out boss.gif
+                                      the bot's episode as an animated GIF (Minigrid's frames)
   gridhouse bench                     random-policy throughput of a representative set
   gridhouse bench --env BabyAI-BossLevel-v0 --threads 2 --seconds 3 --json
   gridhouse rollout --env alfworld/valid_unseen --policy searcher --episodes 134 --seed 0
@@ -63,6 +65,9 @@ enum Command {
     /// by typing its commands (one per line; works with input piped on stdin). Exit code 0
     /// when the episode was won, 1 when it was lost or the input ended, 2 on an error.
     Play(play::PlayArgs),
+    /// A Minigrid-identical picture of a BabyAI episode: the frame after some actions (PNG)
+    /// or the whole episode (animated GIF).
+    Render(render::RenderArgs),
     /// Random-policy rollouts with auto-reset: steps/s, resets/s and episodes/s per env id.
     Bench(BenchArgs),
     /// Write a generated game as a game folder of the original engine.
@@ -155,6 +160,7 @@ fn main() -> ExitCode {
         Command::Replay(ReplayCommand::Alfworld(args)) => cmd_replay_alfworld(&args),
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
+        Command::Render(args) => render::cmd(&args),
         Command::Bench(args) => cmd_bench(&args),
         Command::Export(ExportCommand::Alfworld(args)) => alfworld::cmd_export(&args),
     };

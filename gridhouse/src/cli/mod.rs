@@ -3,5 +3,6 @@
 pub mod alfworld;
 pub mod bench;
 pub mod play;
+pub mod render;
 pub mod rollout;
 pub mod showcase;
