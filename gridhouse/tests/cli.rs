@@ -329,3 +329,124 @@ fn replay_alfworld_regenerates_exported_games_recorded_by_alfworld() {
     );
     assert_eq!(stdout.lines().last(), Some("18 passed, 0 failed"));
 }
+
+/// Each broken input is a failure naming the line and the field (the replay is strict).
+#[test]
+fn replay_alfworld_is_strict_about_missing_and_malformed_fields() {
+    let text = std::fs::read_to_string(format!("{FIXTURES}/traces_extra.jsonl")).unwrap();
+    let first = text.lines().next().unwrap();
+    let ep: serde_json::Value = serde_json::from_str(first).unwrap();
+    let edit = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut e = ep.clone();
+        f(&mut e);
+        e.to_string()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            edit(&|e| {
+                e["steps"][1].as_object_mut().unwrap().remove("won");
+            }),
+            "field \"won\" is missing",
+        ),
+        (
+            edit(&|e| {
+                e["steps"][1]["won"] = "yes".into();
+            }),
+            "field \"won\" is missing or not a boolean",
+        ),
+        (
+            edit(&|e| {
+                e["steps"][2].as_object_mut().unwrap().remove("obs");
+            }),
+            "field \"obs\"",
+        ),
+        (
+            edit(&|e| {
+                e["steps"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("admissible_commands");
+            }),
+            "field \"admissible_commands\"",
+        ),
+        (
+            edit(&|e| {
+                e["steps"][1]["admissible_commands"][0] = 3.into();
+            }),
+            "not a string",
+        ),
+        (
+            edit(&|e| {
+                e["steps"][1]["done"] = 1.into();
+            }),
+            "field \"done\" is not a boolean",
+        ),
+        (
+            edit(&|e| {
+                e["steps"] = serde_json::json!([]);
+            }),
+            "empty \"steps\" list",
+        ),
+        (
+            edit(&|e| {
+                e.as_object_mut().unwrap().remove("steps");
+            }),
+            "no \"steps\" list",
+        ),
+        (
+            edit(&|e| {
+                let any = e["steps"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["won"] == true);
+                e["won"] = (!any).into();
+            }),
+            "recorded won",
+        ),
+        (
+            edit(&|e| {
+                e["n_steps"] = 999.into();
+            }),
+            "\"n_steps\" is 999",
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!("gridhouse-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, (line, want)) in cases.iter().enumerate() {
+        let trace = dir.join(format!("case{i}.jsonl"));
+        std::fs::write(&trace, format!("{line}\n")).unwrap();
+        let (ok, stdout, stderr) = gridhouse(&[
+            "replay",
+            "alfworld",
+            trace.to_str().unwrap(),
+            "--games",
+            FIXTURES,
+        ]);
+        assert!(!ok, "case {i} passed: {stdout}");
+        assert!(stdout.contains("line 1"), "case {i}: {stdout}");
+        assert!(
+            stdout.contains(want),
+            "case {i}: want {want:?} in {stdout}{stderr}"
+        );
+    }
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    let (ok, _, stderr) = gridhouse(&[
+        "replay",
+        "alfworld",
+        empty.to_str().unwrap(),
+        "--games",
+        FIXTURES,
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("no episodes"), "{stderr}");
+    let (ok, _, stderr) = gridhouse(&[
+        "replay",
+        "alfworld",
+        &format!("{FIXTURES}/traces_extra.jsonl"),
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("pass --games DIR"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -72,7 +72,10 @@ fn short(s: &str) -> String {
 /// Compares one recorded step (`what` names it) with what the engine produced.
 fn check(what: &str, rec: &Value, env: &mut Env, got: (&str, bool, bool)) -> Result<(), String> {
     let (fb, won, done) = got;
-    let want_obs = rec.get("obs").and_then(Value::as_str).unwrap_or("");
+    let want_obs = rec
+        .get("obs")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{what}: field \"obs\" is missing or not a string"))?;
     if fb != want_obs {
         return Err(format!(
             "{what}: feedback differs\n    expected {}\n    got      {}",
@@ -80,17 +83,29 @@ fn check(what: &str, rec: &Value, env: &mut Env, got: (&str, bool, bool)) -> Res
             short(fb)
         ));
     }
-    if let Some(w) = rec.get("won").and_then(Value::as_bool)
-        && w != won
-    {
+    let w = rec
+        .get("won")
+        .and_then(Value::as_bool)
+        .ok_or_else(|| format!("{what}: field \"won\" is missing or not a boolean"))?;
+    if w != won {
         return Err(format!("{what}: won expected {w}, got {won}"));
     }
-    if let Some(d) = rec.get("done").and_then(Value::as_bool)
-        && d != done
-    {
-        return Err(format!("{what}: done expected {d}, got {done}"));
+    match rec.get("done") {
+        None => {}
+        Some(Value::Bool(d)) if *d == done => {}
+        Some(Value::Bool(d)) => return Err(format!("{what}: done expected {d}, got {done}")),
+        Some(_) => return Err(format!("{what}: field \"done\" is not a boolean")),
     }
-    if let Some(adm) = rec.get("admissible_commands").and_then(Value::as_array) {
+    let adm = rec
+        .get("admissible_commands")
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{what}: field \"admissible_commands\" is missing or not a list"))?;
+    if adm.iter().any(|c| !c.is_string()) {
+        return Err(format!(
+            "{what}: field \"admissible_commands\" holds something that is not a string"
+        ));
+    }
+    {
         let texts = env.admissible_texts();
         let want: Vec<&str> = adm.iter().filter_map(Value::as_str).collect();
         if want.len() != adm.len() || texts.iter().map(String::as_str).ne(want.iter().copied()) {
@@ -122,10 +137,13 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
         .get("steps")
         .and_then(Value::as_array)
         .ok_or("episode has no \"steps\" list")?;
-    let first = steps.first().ok_or("episode has no reset step")?;
+    let first = steps.first().ok_or("episode has an empty \"steps\" list")?;
     let mut env = Env::new(Arc::clone(game), game.dialect());
     let intro = env.reset().to_string();
     let won = env.won();
+    // The recorders' episode-level `won`: the goal held after some step (a probe may play
+    // on after winning and undo it).
+    let mut ever_won = won;
     check("reset", first, &mut env, (&intro, won, false))?;
     for (i, s) in steps.iter().enumerate().skip(1) {
         let action = s
@@ -134,12 +152,35 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
             .ok_or_else(|| format!("step {i}: no \"action\""))?;
         let out = env.step_text(action);
         let (fb, won, done) = (out.feedback.to_string(), out.won, out.done);
+        ever_won |= won;
         check(
             &format!("step {i} ({action:?})"),
             s,
             &mut env,
             (&fb, won, done),
         )?;
+    }
+    if let Some(w) = ep.get("won") {
+        let w = w
+            .as_bool()
+            .ok_or("episode field \"won\" is not a boolean")?;
+        if w != ever_won {
+            return Err(format!(
+                "episode: recorded won {w}, but the replay's goal {} held",
+                if ever_won { "once" } else { "never" }
+            ));
+        }
+    }
+    if let Some(n) = ep.get("n_steps") {
+        let n = n
+            .as_u64()
+            .ok_or("episode field \"n_steps\" is not a whole number")?;
+        if n != (steps.len() - 1) as u64 {
+            return Err(format!(
+                "episode: \"n_steps\" is {n} but the episode has {} steps",
+                steps.len() - 1
+            ));
+        }
     }
     Ok(steps.len() - 1)
 }
