@@ -49,6 +49,7 @@ pub mod frames;
 pub mod policy;
 pub mod registry;
 pub mod replay;
+pub mod report;
 
 pub use alfworld::AlfworldEnv;
 pub use alfworld_core;

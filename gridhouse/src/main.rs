@@ -4,7 +4,7 @@
 
 mod cli;
 
-use cli::{alfworld, bench, play, render, rollout, showcase};
+use cli::{alfworld, bench, play, render, report, rollout, showcase};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -68,6 +68,9 @@ enum Command {
     /// A Minigrid-identical picture of a BabyAI episode: the frame after some actions (PNG)
     /// or the whole episode (animated GIF).
     Render(render::RenderArgs),
+    /// An HTML report (one self-contained page) of a demos, evaluation or rollout file:
+    /// summary table and every episode's steps, with frames for BabyAI.
+    Report(report::ReportArgs),
     /// Random-policy rollouts with auto-reset: steps/s, resets/s and episodes/s per env id.
     Bench(BenchArgs),
     /// Write a generated game as a game folder of the original engine.
@@ -161,6 +164,7 @@ fn main() -> ExitCode {
         Command::Rollout(args) => rollout::cmd(&args),
         Command::Play(args) => play::cmd(&args),
         Command::Render(args) => render::cmd(&args),
+        Command::Report(args) => report::cmd(&args),
         Command::Bench(args) => cmd_bench(&args),
         Command::Export(ExportCommand::Alfworld(args)) => alfworld::cmd_export(&args),
     };

@@ -4,5 +4,6 @@ pub mod alfworld;
 pub mod bench;
 pub mod play;
 pub mod render;
+pub mod report;
 pub mod rollout;
 pub mod showcase;
