@@ -2,5 +2,7 @@
 
 pub mod alfworld;
 pub mod bench;
+pub mod demos;
+pub mod eval;
 pub mod play;
 pub mod rollout;
