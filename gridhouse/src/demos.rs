@@ -216,7 +216,8 @@ pub fn system_prompt(prompt: Prompt, mission: &str) -> String {
         ),
         Prompt::Plain => {
             s.push_str("You are an agent in a text game. Your goal: ");
-            s.push_str(mission);
+            let goal = mission.strip_prefix("Your task is to: ").unwrap_or(mission);
+            s.push_str(goal.trim_end_matches('.'));
             s.push_str(
                 ".\nEach turn you see an observation and the valid actions. Reply with \
                  exactly one valid action and nothing else.",
