@@ -265,7 +265,7 @@ fn alfworld_answers_are_matched_to_the_admissible_commands() {
     let id = "alfworld/valid_seen";
     let server = serve(Mode::ExpertLoud, id, 0..3);
     let out = tmp("expert-alfworld");
-    // SAFETY-free: the variable is set for the child process only.
+    // The API key variable is set for the child process only.
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gridhouse"));
     cmd.args([
         "eval",
