@@ -43,8 +43,10 @@
 pub mod alfworld;
 pub mod babyai;
 mod batch;
+pub mod demos;
 mod env;
 mod error;
+pub mod eval;
 pub mod frames;
 pub mod policy;
 pub mod registry;

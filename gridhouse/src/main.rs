@@ -4,7 +4,7 @@
 
 mod cli;
 
-use cli::{alfworld, bench, play, render, report, rollout, showcase};
+use cli::{alfworld, bench, demos, eval, play, render, report, rollout, showcase};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -36,6 +36,11 @@ Examples:
                                       the oracle expert on real ALFWorld game folders
   gridhouse play --env alfworld/train --index 7
                                       type ALFWorld commands (`admissible` lists them)
+  gridhouse demos --env BabyAI-MixedTrainLocal-v0/goto --episodes 1000 --out sft
+                                      expert demonstrations as chat JSONL for fine-tuning
+  gridhouse eval --env BabyAI-MixedTrainLocal-v0/goto --episodes 100 \\
+      --endpoint http://127.0.0.1:8000 --model NAME --out results.jsonl
+                                      success rate of an LLM behind a chat-completions API
   gridhouse export alfworld --set train --index 7 --out game7 --dialect 0.3
                                       write game.tw-pddl and traj_data.json
 ";
@@ -76,6 +81,12 @@ enum Command {
     /// Write a generated game as a game folder of the original engine.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write SFT data (chat JSONL: train.jsonl, dev.jsonl, manifest.json) from episodes of
+    /// a built-in policy.
+    Demos(demos::DemosArgs),
+    /// Evaluate a built-in policy or an OpenAI-compatible chat endpoint on a fixed, seeded
+    /// list of episodes (per-episode JSONL, resumable).
+    Eval(eval::EvalArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -167,6 +178,8 @@ fn main() -> ExitCode {
         Command::Report(args) => report::cmd(&args),
         Command::Bench(args) => cmd_bench(&args),
         Command::Export(ExportCommand::Alfworld(args)) => alfworld::cmd_export(&args),
+        Command::Demos(args) => demos::cmd(&args),
+        Command::Eval(args) => eval::cmd(&args),
     };
     match result {
         Ok(code) => code,

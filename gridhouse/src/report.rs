@@ -295,9 +295,10 @@ pub fn write_report(text: &str, title: &str, out: &mut String) -> Result<ReportS
     out.push_str(&body);
     let _ = write!(
         out,
-        "<div id=\"check\" data-episodes=\"{}\"></div><script>{SCRIPT}</script></body></html>\n",
+        "<div id=\"check\" data-episodes=\"{}\"></div><script>{SCRIPT}</script></body></html>",
         summary.shown
     );
+    out.push('\n');
     Ok(summary)
 }
 

@@ -2,6 +2,8 @@
 
 pub mod alfworld;
 pub mod bench;
+pub mod demos;
+pub mod eval;
 pub mod play;
 pub mod render;
 pub mod report;
