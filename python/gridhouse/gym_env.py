@@ -106,9 +106,9 @@ class GridhouseEnv(gym.Env):
         self.action_space = spaces.Discrete(7)
         self.observation_space = observation_space()
 
-    def _obs(self):
+    def _obs(self, reset=False):
         return {
-            "image": self._env.image(),
+            "image": self._env.reset_image() if reset else self._env.image(),
             "direction": int(self._env.direction()),
             "mission": self._env.mission(),
         }
@@ -117,7 +117,7 @@ class GridhouseEnv(gym.Env):
         """Minigrid's reset: the episode of ``seed``, or the stream's next one."""
         super().reset(seed=seed)
         self._env.reset(seed)
-        return self._obs(), {}
+        return self._obs(reset=True), {}
 
     def step(self, action):
         """One step with a Minigrid action (0 left ... 6 done)."""

@@ -27,6 +27,15 @@ use rayon::prelude::*;
 /// Bytes of one BabyAI image (7 x 7 x 3).
 const OBS_LEN: usize = 147;
 
+/// The image Minigrid's `reset` returns (for `PutNext*Carrying` the stale one drawn before the
+/// object went into the agent's hands); call right after a reset.
+fn observe_reset(env: &BabyaiEnv, out: &mut [u8; OBS_LEN]) {
+    match env.level() {
+        Some(level) => level.reset_image(out),
+        None => env.observe(out),
+    }
+}
+
 create_exception!(
     _native,
     Error,
@@ -229,6 +238,15 @@ impl PyEnv {
         PyArray1::from_slice(py, &buf).reshape([7, 7, 3])
     }
 
+    /// A new (7, 7, 3) uint8 array: the image Minigrid's `reset` returned (differs from
+    /// `image()` only for `PutNext*Carrying`, whose reset image is stale); call right after
+    /// `reset`.
+    fn reset_image<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray3<u8>>> {
+        let mut buf = [0u8; OBS_LEN];
+        observe_reset(self.babyai()?, &mut buf);
+        PyArray1::from_slice(py, &buf).reshape([7, 7, 3])
+    }
+
     /// The agent's direction (Minigrid's `obs["direction"]`).
     fn direction(&self) -> PyResult<u8> {
         Ok(self.babyai()?.direction())
@@ -378,7 +396,11 @@ fn run_rows(mut r: Rows<'_>, mode: AutoResetMode) {
         };
         slot.ended = step.terminated || step.truncated;
         let row: &mut [u8; OBS_LEN] = row.try_into().expect("row");
-        slot.env.observe(row);
+        if fresh {
+            observe_reset(&slot.env, row);
+        } else {
+            slot.env.observe(row);
+        }
         r.dirs[i] = i64::from(slot.env.direction());
         r.rewards[i] = step.reward;
         r.term[i] = step.terminated;
@@ -514,7 +536,7 @@ impl PyBabyaiVec {
                 let row: &mut [u8; OBS_LEN] = (&mut obs[i * OBS_LEN..(i + 1) * OBS_LEN])
                     .try_into()
                     .expect("row");
-                slot.env.observe(row);
+                observe_reset(&slot.env, row);
                 dirs[i] = i64::from(slot.env.direction());
             }
         });
