@@ -122,6 +122,8 @@ class GridhouseVectorEnv(VectorEnv):
             if a.dtype.kind not in "iub":
                 raise _native.InvalidError(f"actions must be integers, not {a.dtype}")
             a = a.astype(np.int64)
+        if a.shape != (self.num_envs,):
+            raise _native.InvalidError(f"actions must have shape ({self.num_envs},), not {a.shape}")
         same = self.autoreset_mode == AutoresetMode.SAME_STEP
         self._vec.step(
             a, self._image, self._direction, self._rewards, self._term, self._trunc, self._fresh,
