@@ -103,8 +103,8 @@ class TextVecEnv:
     default: after an episode ends, the next step of that env starts the next episode."""
 
     def __init__(self, env_id: str, n: int, *, seed: int = 0, autoreset_mode: str = "next_step", num_threads: int = 1):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-            raise _native.InvalidError(f"n must be an int, not {n!r}")
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise _native.InvalidError(f"n must be an int >= 1, not {n!r}")
         if not isinstance(num_threads, (int, np.integer)) or num_threads < 0:
             raise _native.InvalidError(f"num_threads must be an int >= 0, not {num_threads!r}")
         self._batch = _native.TextBatch(native_id(env_id), int(n), 0, autoreset_mode, int(num_threads))

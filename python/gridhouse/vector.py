@@ -50,8 +50,8 @@ class GridhouseVectorEnv(VectorEnv):
         render_mode: str | None = None,
     ):
         mode = _mode(autoreset_mode)
-        if not isinstance(num_envs, (int, np.integer)) or isinstance(num_envs, bool):
-            raise _native.InvalidError(f"num_envs must be an int, not {num_envs!r}")
+        if not isinstance(num_envs, (int, np.integer)) or isinstance(num_envs, bool) or num_envs < 1:
+            raise _native.InvalidError(f"num_envs must be an int >= 1, not {num_envs!r}")
         if num_threads is not None and (
             not isinstance(num_threads, (int, np.integer)) or num_threads < 1
         ):
