@@ -99,14 +99,21 @@ struct Slot<E> {
 struct Ctx {
     base_seed: u64,
     mode: AutoResetMode,
+    /// Episodes after the first continue each env's own random stream
+    /// ([`Env::reset_unseeded`]) instead of taking a derived seed.
+    streams: bool,
 }
 
 impl<E: Env> Slot<E> {
     fn start_episode(&mut self, ctx: Ctx, index: usize) {
-        let seed = episode_seed(ctx.base_seed, index as u64, self.episodes);
+        if ctx.streams {
+            self.env.reset_unseeded();
+        } else {
+            let seed = episode_seed(ctx.base_seed, index as u64, self.episodes);
+            self.env.reset(seed);
+        }
         self.episodes += 1;
         self.pending_reset = false;
-        self.env.reset(seed);
     }
 
     /// As [`Slot::advance`], with the step done by `act` and, in [`AutoResetMode::SameStep`],
@@ -160,6 +167,7 @@ pub struct VecEnv<E> {
     slots: Vec<Slot<E>>,
     ctx_base_seed: u64,
     mode: AutoResetMode,
+    streams: bool,
 }
 
 impl<E: Env + Observe> VecEnv<E> {
@@ -176,6 +184,7 @@ impl<E: Env + Observe> VecEnv<E> {
                 .collect(),
             ctx_base_seed: base_seed,
             mode,
+            streams: false,
         };
         batch.reset(base_seed);
         batch
@@ -185,17 +194,38 @@ impl<E: Env + Observe> VecEnv<E> {
         Ctx {
             base_seed: self.ctx_base_seed,
             mode: self.mode,
+            streams: self.streams,
         }
     }
 
     /// Restarts every env from episode 0 under a new base seed.
     pub fn reset(&mut self, base_seed: u64) {
         self.ctx_base_seed = base_seed;
+        self.streams = false;
         let ctx = self.ctx();
         for (i, slot) in self.slots.iter_mut().enumerate() {
             slot.episodes = 0;
             slot.start_episode(ctx, i);
         }
+    }
+
+    /// Gymnasium's seeding (`SyncVectorEnv.reset(seed=...)`): env `i` starts an episode
+    /// with `seeds[i]` (`None`: its unseeded reset, continuing its own stream), and from
+    /// now on every automatic or [`VecEnv::reset_one`] reset is unseeded too, continuing
+    /// each env's stream as a Gymnasium env's `reset()` does. [`VecEnv::reset`] goes back
+    /// to derived seeds.
+    pub fn reset_seeded(&mut self, seeds: &[Option<u64>]) -> Result<(), LengthMismatch> {
+        check("seeds", self.len(), seeds.len())?;
+        self.streams = true;
+        for (slot, seed) in self.slots.iter_mut().zip(seeds) {
+            match seed {
+                Some(s) => slot.env.reset(*s),
+                None => slot.env.reset_unseeded(),
+            }
+            slot.episodes += 1;
+            slot.pending_reset = false;
+        }
+        Ok(())
     }
 
     /// Starts the next episode of env `index` (for [`AutoResetMode::Disabled`]).
@@ -625,6 +655,92 @@ mod tests {
                 let edge = shard_edge(n, left, shards);
                 assert_eq!(edge % 8, 0, "{n} {left}/{shards}");
                 assert!(edge.abs_diff(n * left / shards) <= 4);
+            }
+        }
+    }
+
+    /// `step_with` (serial and parallel) gives what `step` gives, and keeps final obs.
+    #[test]
+    fn step_with_equals_step_and_keeps_final_obs() {
+        for mode in [
+            AutoResetMode::NextStep,
+            AutoResetMode::SameStep,
+            AutoResetMode::Disabled,
+        ] {
+            let n = 37;
+            let mut a = VecEnv::new(vec![Toy::default(); n], 5, mode);
+            let mut b = a.clone();
+            #[cfg(feature = "rayon")]
+            let mut c = a.clone();
+            let (mut oa, mut ob) = (vec![(0, 0); n], vec![(0, 0); n]);
+            let mut fin = vec![(7, 7); n];
+            let (mut ra, mut rb) = (vec![0.0; n], vec![0.0; n]);
+            let (mut ta, mut tb) = (vec![false; n], vec![false; n]);
+            let (mut ua, mut ub) = (vec![false; n], vec![false; n]);
+            for t in 0..20 {
+                let acts: Vec<u8> = (0..n).map(|i| ((i * 3 + t) % 4) as u8).collect();
+                let before: Vec<(u64, u64)> = (0..n)
+                    .map(|i| {
+                        let e = b.env(i).unwrap();
+                        (e.seed, e.t + 1)
+                    })
+                    .collect();
+                a.step(
+                    &acts,
+                    BatchOut {
+                        obs: &mut oa,
+                        rewards: &mut ra,
+                        terminated: &mut ta,
+                        truncated: &mut ua,
+                    },
+                )
+                .unwrap();
+                fin.iter_mut().for_each(|f| *f = (7, 7));
+                b.step_with(
+                    |i, e| e.step(acts[i]),
+                    |e, o| e.observe(o),
+                    BatchOut {
+                        obs: &mut ob,
+                        rewards: &mut rb,
+                        terminated: &mut tb,
+                        truncated: &mut ub,
+                    },
+                    Some(&mut fin),
+                )
+                .unwrap();
+                assert_eq!((&oa, &ra, &ta, &ua), (&ob, &rb, &tb, &ub), "{mode:?} t {t}");
+                for i in 0..n {
+                    let ended = tb[i] || ub[i];
+                    if mode == AutoResetMode::SameStep && ended {
+                        assert_eq!(fin[i], before[i], "final obs of env {i}");
+                    } else {
+                        assert_eq!(fin[i], (7, 7));
+                    }
+                }
+                #[cfg(feature = "rayon")]
+                {
+                    let (mut oc, mut rc, mut tc, mut uc) = (
+                        vec![(0, 0); n],
+                        vec![0.0; n],
+                        vec![false; n],
+                        vec![false; n],
+                    );
+                    let mut fc = vec![(7, 7); n];
+                    c.step_with_par(
+                        |i, e| e.step(acts[i]),
+                        |e, o| e.observe(o),
+                        BatchOut {
+                            obs: &mut oc,
+                            rewards: &mut rc,
+                            terminated: &mut tc,
+                            truncated: &mut uc,
+                        },
+                        Some(&mut fc),
+                        3,
+                    )
+                    .unwrap();
+                    assert_eq!((&ob, &rb, &tb, &ub, &fin), (&oc, &rc, &tc, &uc, &fc));
+                }
             }
         }
     }

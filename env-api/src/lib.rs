@@ -72,6 +72,13 @@ pub trait Env {
     /// Starts a new episode; everything that follows is a function of `seed`.
     fn reset(&mut self, seed: u64);
 
+    /// Starts a new episode without a seed, continuing the env's own random stream where
+    /// the last reset left it (Gymnasium's `reset()`). Envs without a stream of their own
+    /// keep this default, which restarts with seed 0.
+    fn reset_unseeded(&mut self) {
+        self.reset(0);
+    }
+
     /// Applies one action.
     fn step(&mut self, action: Self::Action) -> Step;
 }

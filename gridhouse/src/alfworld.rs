@@ -349,6 +349,13 @@ impl env_api::Env for AlfworldEnv {
         }
     }
 
+    /// [`AlfworldEnv::reset_unseeded`] (the next game); a failure is kept likewise.
+    fn reset_unseeded(&mut self) {
+        if let Err(e) = AlfworldEnv::reset_unseeded(self) {
+            self.error = Some(e);
+        }
+    }
+
     fn step(&mut self, action: Command) -> Step {
         AlfworldEnv::step(self, action)
     }

@@ -221,6 +221,10 @@ impl env_api::Env for BabyaiEnv {
         BabyaiEnv::reset(self, seed);
     }
 
+    fn reset_unseeded(&mut self) {
+        BabyaiEnv::reset_unseeded(self);
+    }
+
     #[inline]
     fn step(&mut self, action: Action) -> Step {
         BabyaiEnv::step(self, action)

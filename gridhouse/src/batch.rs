@@ -145,6 +145,23 @@ impl Batch {
         }
     }
 
+    /// Gymnasium's seeding, as `SyncVectorEnv.reset(seed=...)` over single envs: env `i`
+    /// resets with `seeds[i]` (`None`: unseeded, continuing its own stream; Gymnasium passes
+    /// `seed + i` for an int seed), and from then on every auto-reset and [`Batch::reset_one`]
+    /// is unseeded (each env continues its own stream, as a Gymnasium env's `reset()` does).
+    /// [`Batch::reset`] returns to derived seeds.
+    pub fn reset_seeded(&mut self, seeds: &[Option<u64>]) -> Result<(), Error> {
+        let r = match &mut self.kind {
+            Kind::Babyai(v) => v.reset_seeded(seeds),
+            Kind::Alfworld(v) => {
+                let r = v.reset_seeded(seeds);
+                take_errors(v)?;
+                r
+            }
+        };
+        r.map_err(|e| Error::Invalid(e.to_string()))
+    }
+
     /// Starts env `i`'s next episode now (Gymnasium's `reset_mask`).
     pub fn reset_one(&mut self, i: usize) -> Result<(), Error> {
         let ok = match &mut self.kind {

@@ -300,3 +300,48 @@ fn batch_sizes_are_checked_before_allocating() {
         .is_err()
     );
 }
+
+/// `reset_seeded` then auto-resets continue each env's stream: env i equals a single env
+/// reset with seed s + i then unseeded resets (Gymnasium's SyncVectorEnv over Minigrid).
+#[test]
+fn gymnasium_seeding_matches_single_envs() {
+    let n = 4;
+    let mut batch = Batch::new("BabyAI-GoToLocal-v0", n, 0, AutoResetMode::NextStep, 1).unwrap();
+    let seeds: Vec<Option<u64>> = (0..n as u64).map(|i| Some(10 + i)).collect();
+    batch.reset_seeded(&seeds).unwrap();
+    let mut singles: Vec<_> = (0..n)
+        .map(|i| {
+            let mut e = make("BabyAI-GoToLocal-v0").unwrap();
+            e.reset(10 + i as u64).unwrap();
+            e
+        })
+        .collect();
+    let mut obs = vec![[0u8; 147]; n];
+    let (mut r, mut te, mut tr) = (vec![0.0; n], vec![false; n], vec![false; n]);
+    let mut pending = vec![false; n];
+    let mut resets = 0;
+    for t in 0..400u32 {
+        let a = babyai_core::ACTIONS[(t * 7 / 3 % 3) as usize];
+        batch
+            .step(
+                &vec![a; n],
+                gridhouse::batch_out(&mut obs, &mut r, &mut te, &mut tr),
+                None,
+            )
+            .unwrap();
+        for (i, single) in singles.iter_mut().enumerate() {
+            let mut want = [0u8; 147];
+            if pending[i] {
+                single.reset_unseeded().unwrap();
+                pending[i] = false;
+                resets += 1;
+            } else {
+                let s = single.babyai_mut().unwrap().step(a);
+                pending[i] = s.done();
+            }
+            single.image(&mut want);
+            assert_eq!(obs[i], want, "env {i} step {t}");
+        }
+    }
+    assert!(resets > 0);
+}
