@@ -98,9 +98,10 @@ class TextEnv:
 
 class TextVecEnv:
     """``n`` envs of one id stepped together by a list of commands (Rust, GIL released).
-    Env ``i``'s episodes are seeded by Gridhouse's batch rule from the base seed
-    (``gridhouse::Batch``; not ``SyncVectorEnv``'s ``seed + i``). Auto-reset is next-step by
-    default: after an episode ends, the next step of that env starts the next episode."""
+    Seeding as Gymnasium's ``SyncVectorEnv``: ``reset(seed=s)`` resets env ``i`` with
+    ``s + i`` (a list: one seed or None per env; None: every env continues its own stream),
+    auto-resets continue each env's stream. Auto-reset is next-step by default: after an
+    episode ends, the next step of that env starts the next episode (its command ignored)."""
 
     def __init__(self, env_id: str, n: int, *, seed: int = 0, autoreset_mode: str = "next_step", num_threads: int = 1):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
@@ -109,7 +110,17 @@ class TextVecEnv:
             raise _native.InvalidError(f"num_threads must be an int >= 0, not {num_threads!r}")
         self._batch = _native.TextBatch(native_id(env_id), int(n), 0, autoreset_mode, int(num_threads))
         self.num_envs = int(n)
-        self._texts = self._batch.reset(seed)
+        self._texts = self._batch.reset(self._seeds(seed))
+
+    def _seeds(self, seed):
+        n = self.num_envs
+        if seed is None:
+            return [None] * n
+        if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+            return [int(seed) + i for i in range(n)]
+        if isinstance(seed, (list, tuple)) and len(seed) == n:
+            return list(seed)
+        raise _native.InvalidError(f"seed must be None, an int or a list of {n}, not {seed!r}")
 
     def _infos(self, valid=None):
         return [
@@ -118,8 +129,8 @@ class TextVecEnv:
         ]
 
     def reset(self, seed=None):
-        """Restarts every env from episode 0 of base seed ``seed`` (None: 0)."""
-        self._texts = self._batch.reset(0 if seed is None else seed)
+        """Resets every env (see the class docs for seeds)."""
+        self._texts = self._batch.reset(self._seeds(seed))
         return list(self._texts), self._infos()
 
     def step(self, commands):

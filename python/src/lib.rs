@@ -769,12 +769,27 @@ impl PyTextBatch {
         self.batch.len()
     }
 
-    /// Restarts every env from episode 0 of `base_seed`; returns the texts.
-    fn reset(&mut self, py: Python<'_>, base_seed: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let seed = to_u64("seed", base_seed)?;
+    /// Gymnasium's seeding (`gridhouse::Batch::reset_seeded`): env `i` resets with
+    /// `seeds[i]` (None: unseeded, continuing its own stream); later auto-resets are
+    /// unseeded. Returns the texts.
+    fn reset(&mut self, py: Python<'_>, seeds: &Bound<'_, PyList>) -> PyResult<Vec<String>> {
+        let n = self.batch.len();
+        if seeds.len() != n {
+            return Err(invalid(format!("{n} envs given {} seeds", seeds.len())));
+        }
+        let seeds: Vec<Option<u64>> = seeds
+            .iter()
+            .map(|s| {
+                if s.is_none() {
+                    Ok(None)
+                } else {
+                    to_u64("seed", &s).map(Some)
+                }
+            })
+            .collect::<PyResult<_>>()?;
         let (batch, texts) = (&mut self.batch, &mut self.texts);
         py.detach(move || {
-            batch.reset(seed)?;
+            batch.reset_seeded(&seeds)?;
             batch.observe_texts(texts)
         })
         .map_err(to_py)?;
