@@ -82,6 +82,14 @@ def native_id(env_id: str) -> str:
     return env_id
 
 
+def check_seed(seed):
+    """``gridhouse.InvalidError`` unless ``seed`` is None or an int in 0..2**64-1."""
+    if seed is None:
+        return
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= int(seed) < 2**64:
+        raise _native.InvalidError(f"seed must be None or an int from 0 to 2**64-1, not {seed!r}")
+
+
 class GridhouseEnv(gym.Env):
     """A BabyAI env as Minigrid 3.2.0 defines it: Dict observations (``image`` (7,7,3) uint8,
     ``direction``, ``mission``), ``Discrete(7)`` actions, reward ``1 - 0.9 * steps/max_steps``
@@ -115,6 +123,7 @@ class GridhouseEnv(gym.Env):
 
     def reset(self, *, seed=None, options=None):
         """Minigrid's reset: the episode of ``seed``, or the stream's next one."""
+        check_seed(seed)
         super().reset(seed=seed)
         self._env.reset(seed)
         return self._obs(reset=True), {}
