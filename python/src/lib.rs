@@ -94,7 +94,9 @@ fn to_u64(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<u64> {
         let shown = obj
             .repr()
             .map_or_else(|_| "?".to_string(), |r| r.to_string());
-        invalid(format!("{what} must be an int from 0 to 2**64-1, not {shown}"))
+        invalid(format!(
+            "{what} must be an int from 0 to 2**64-1, not {shown}"
+        ))
     })
 }
 
@@ -424,7 +426,9 @@ fn check_shape(what: &str, got: &[usize], want: &[usize]) -> PyResult<()> {
     if got == want {
         Ok(())
     } else {
-        Err(invalid(format!("{what} must have shape {want:?}, not {got:?}")))
+        Err(invalid(format!(
+            "{what} must have shape {want:?}, not {got:?}"
+        )))
     }
 }
 
@@ -499,10 +503,7 @@ impl PyBabyaiVec {
     ) -> PyResult<()> {
         let n = self.slots.len();
         if seeds.len() != n {
-            return Err(invalid(format!(
-                "{n} envs given {} seeds",
-                seeds.len()
-            )));
+            return Err(invalid(format!("{n} envs given {} seeds", seeds.len())));
         }
         let seeds: Vec<Option<u64>> = seeds
             .iter()
@@ -730,6 +731,9 @@ fn split_rows(r: Rows<'_>, chunk: usize) -> Vec<Rows<'_>> {
     out
 }
 
+/// One text batch step: `(texts, rewards, terminated, truncated, valid)`.
+type TextStep = (Vec<String>, Vec<f64>, Vec<bool>, Vec<bool>, Vec<bool>);
+
 /// `gridhouse::Batch` stepped by text commands (any id, both engines).
 #[pyclass(module = "gridhouse._native", name = "TextBatch")]
 struct PyTextBatch {
@@ -746,7 +750,14 @@ impl PyTextBatch {
     /// `n` envs of `id`, env `i`'s episodes seeded from `base_seed` as `gridhouse::Batch`
     /// does, auto-reset `mode`, `threads` threads (0: one per core).
     #[new]
-    fn new(py: Python<'_>, id: &str, n: usize, base_seed: u64, mode: &str, threads: usize) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        id: &str,
+        n: usize,
+        base_seed: u64,
+        mode: &str,
+        threads: usize,
+    ) -> PyResult<Self> {
         let mode = parse_mode(mode)?;
         let id = id.to_string();
         let batch = py
@@ -797,11 +808,7 @@ impl PyTextBatch {
     }
 
     /// One step by a list of commands: `(texts, rewards, terminated, truncated, valid)`.
-    fn step(
-        &mut self,
-        py: Python<'_>,
-        commands: Vec<String>,
-    ) -> PyResult<(Vec<String>, Vec<f64>, Vec<bool>, Vec<bool>, Vec<bool>)> {
+    fn step(&mut self, py: Python<'_>, commands: Vec<String>) -> PyResult<TextStep> {
         let Self {
             batch,
             texts,
