@@ -12,6 +12,8 @@ Not a test: numbers depend on the machine and its load.
 """
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import platform
@@ -67,8 +69,12 @@ def bench_sync(n, steps, repeats, actions):
         print("minigrid: not installed (pip install minigrid==3.2.0)")
         return None
     env = gym.make_vec(ENV_ID, n, vectorization_mode="sync")
-    env.reset(seed=0)
-    return measure(f"SyncVectorEnv over minigrid {minigrid.__version__}", env.step, n, steps, repeats, actions)
+    # Minigrid prints "Sampling rejected: ..." on stdout at some resets: silenced (kept in the time).
+    with contextlib.redirect_stdout(io.StringIO()) as quiet:
+        env.reset(seed=0)
+        rate = measure(f"SyncVectorEnv over minigrid {minigrid.__version__}", env.step, n, steps, repeats, actions)
+    print("\n".join(l for l in quiet.getvalue().splitlines() if not l.startswith("Sampling rejected")))
+    return rate
 
 
 def bench_rust(n, threads):
@@ -136,7 +142,7 @@ def main():
     actions = [rng.integers(0, 7, n, dtype=np.int64) for _ in range(64)]
     # EnvPool's BabyAI takes int32 actions; the cast is outside the timed step.
     actions32 = [a.astype(np.int32) for a in actions]
-    print(f"{ENV_ID}, {n} envs, random actions; machine: {platform.machine()}, {os.cpu_count()} cores, "
+    print(f"{ENV_ID}, {n} envs, random actions, load average {os.getloadavg()[0]:.1f}; machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     bench_gridhouse(n, args.steps, args.repeats, actions, 1)
     bench_gridhouse(n, args.steps, args.repeats, actions, 2)

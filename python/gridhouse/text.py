@@ -32,6 +32,7 @@ class TextEnv:
             self._env.set_max_steps(max_steps)
         if wording is not None or max_steps is not ...:
             self._env.reset(0)
+        self._adm = self._env.admissible() if self._env.engine == "babyai" else None
         self._prompt = None
         self._prompt_mission = None
         self.failed_commands = []
@@ -51,7 +52,7 @@ class TextEnv:
         mission = env.mission()
         info = {
             "mission": mission,
-            "admissible_commands": env.admissible(),
+            "admissible_commands": list(self._adm) if self._adm is not None else env.admissible(),
             "won": env.won(),
             "valid_action": valid,
             "step_count": env.step_count(),
