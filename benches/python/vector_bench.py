@@ -115,6 +115,7 @@ def bench_text(repeats, calls=20000):
     for name, fn in [
         ("native Env.step(int) (binding + engine)", lambda: raw.step(1)),
         ("native Env.step_lenient + text()", lambda: (raw.step_lenient("turn left"), raw.text())),
+        ("native Env.step_full (one call)", lambda: raw.step_full("turn left")),
         ("TextEnv.step (expert=False)", lambda: env.step("turn left")),
     ]:
         env.reset(seed=0)

@@ -33,8 +33,8 @@ class TextEnv:
         if wording is not None or max_steps is not ...:
             self._env.reset(0)
         self._adm = self._env.admissible() if self._env.engine == "babyai" else None
-        self._prompt = None
-        self._prompt_mission = None
+        self._mission = self._env.mission()
+        self._prompt = self._env.instruction_prompt() if self._adm is not None else None
         self.failed_commands = []
 
     @property
@@ -47,25 +47,21 @@ class TextEnv:
         """The episode's step limit (None: no limit)."""
         return self._env.max_steps()
 
-    def _info(self, valid=True):
+    def _info(self, valid, won, step_count):
         env = self._env
-        mission = env.mission()
         info = {
-            "mission": mission,
+            "mission": self._mission,
             "admissible_commands": list(self._adm) if self._adm is not None else env.admissible(),
-            "won": env.won(),
+            "won": won,
             "valid_action": valid,
-            "step_count": env.step_count(),
+            "step_count": step_count,
         }
         if self.expert:
             try:
                 info["expert_action"] = env.expert_action()
             except _native.ExpertError:
                 info["expert_action"] = None
-        if self.engine == "babyai":
-            if mission != self._prompt_mission:
-                self._prompt = env.instruction_prompt()
-                self._prompt_mission = mission
+        if self._adm is not None:
             info["instruction_prompt"] = self._prompt
         else:
             info["game_index"] = env.game_index()
@@ -81,16 +77,19 @@ class TextEnv:
         else:
             self._env.reset(seed)
         self.failed_commands = []
-        return self._env.text(), self._info()
+        self._mission = self._env.mission()
+        if self._adm is not None:
+            self._prompt = self._env.instruction_prompt()
+        return self._env.text(), self._info(True, self._env.won(), self._env.step_count())
 
     def step(self, command):
         """One step by text; never raises for text an agent may produce."""
         if not isinstance(command, str):
             raise _native.InvalidError(f"a command is a str, not {type(command).__name__}")
-        reward, terminated, truncated, valid = self._env.step_lenient(command)
+        text, reward, terminated, truncated, valid, won, steps = self._env.step_full(command)
         if not valid:
             self.failed_commands.append(command)
-        return self._env.text(), reward, terminated, truncated, self._info(valid)
+        return text, reward, terminated, truncated, self._info(valid, won, steps)
 
     def render(self):
         """The mission and the current text."""

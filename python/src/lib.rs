@@ -233,6 +233,26 @@ impl PyEnv {
         (s.reward, s.terminated, s.truncated, ok)
     }
 
+    /// `step_lenient`, then the text, `won` and the step count in the same call (the text
+    /// env's hot path): `(text, reward, terminated, truncated, valid, won, step_count)`.
+    #[allow(clippy::type_complexity)]
+    fn step_full(
+        &mut self,
+        py: Python<'_>,
+        command: &str,
+    ) -> (String, f64, bool, bool, bool, bool, u32) {
+        let (r, t, u, ok) = self.step_lenient(py, command);
+        (
+            self.env.text(),
+            r,
+            t,
+            u,
+            ok,
+            self.env.won(),
+            self.env.step_count(),
+        )
+    }
+
     /// A new (7, 7, 3) uint8 array: Minigrid's `obs["image"]`.
     fn image<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray3<u8>>> {
         let mut buf = [0u8; OBS_LEN];
