@@ -14,29 +14,91 @@ const STOVE: &str = "loc_bar_7_bar_2_bar_2_bar_30";
 
 /// (id, class) of every receptacle, its location.
 const RECEPTACLES: &[(&str, &str, &str)] = &[
-    ("Shelf_bar__plus_01_dot_00_bar__plus_00_dot_10_bar__plus_00_dot_10", "Shelf", SPOT),
-    ("Shelf_bar__plus_01_dot_00_bar__plus_00_dot_20_bar__plus_00_dot_10", "Shelf", SPOT),
-    ("Shelf_bar__plus_01_dot_00_bar__plus_00_dot_30_bar__plus_00_dot_10", "Shelf", SPOT),
-    ("Shelf_bar__plus_01_dot_00_bar__plus_00_dot_40_bar__plus_00_dot_10", "Shelf", OTHER),
-    ("TVStand_bar__plus_01_dot_00_bar__plus_00_dot_00_bar__plus_00_dot_10", "TVStand", SPOT),
-    ("StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_10", "StoveBurner", STOVE),
-    ("StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_20", "StoveBurner", STOVE),
-    ("StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_30", "StoveBurner", STOVE),
-    ("StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_40", "StoveBurner", STOVE),
+    (
+        "Shelf_bar__plus_01_dot_00_bar__plus_00_dot_10_bar__plus_00_dot_10",
+        "Shelf",
+        SPOT,
+    ),
+    (
+        "Shelf_bar__plus_01_dot_00_bar__plus_00_dot_20_bar__plus_00_dot_10",
+        "Shelf",
+        SPOT,
+    ),
+    (
+        "Shelf_bar__plus_01_dot_00_bar__plus_00_dot_30_bar__plus_00_dot_10",
+        "Shelf",
+        SPOT,
+    ),
+    (
+        "Shelf_bar__plus_01_dot_00_bar__plus_00_dot_40_bar__plus_00_dot_10",
+        "Shelf",
+        OTHER,
+    ),
+    (
+        "TVStand_bar__plus_01_dot_00_bar__plus_00_dot_00_bar__plus_00_dot_10",
+        "TVStand",
+        SPOT,
+    ),
+    (
+        "StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_10",
+        "StoveBurner",
+        STOVE,
+    ),
+    (
+        "StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_20",
+        "StoveBurner",
+        STOVE,
+    ),
+    (
+        "StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_30",
+        "StoveBurner",
+        STOVE,
+    ),
+    (
+        "StoveBurner_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_40",
+        "StoveBurner",
+        STOVE,
+    ),
 ];
 
 /// (id, class, receptacle index): creditcard 3, 2, 1; pan 2, 1; remotecontrol 1.
 const OBJECTS: &[(&str, &str, usize)] = &[
-    ("CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_10_bar__plus_00_dot_10", "CreditCard", 0),
-    ("CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_40_bar__plus_00_dot_10", "CreditCard", 3),
-    ("CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_41_bar__plus_00_dot_10", "CreditCard", 3),
-    ("Pan_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_30", "Pan", 7),
-    ("Pan_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_40", "Pan", 8),
-    ("RemoteControl_bar__plus_01_dot_00_bar__plus_00_dot_20_bar__plus_00_dot_10", "RemoteControl", 1),
+    (
+        "CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_10_bar__plus_00_dot_10",
+        "CreditCard",
+        0,
+    ),
+    (
+        "CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_40_bar__plus_00_dot_10",
+        "CreditCard",
+        3,
+    ),
+    (
+        "CreditCard_bar__plus_01_dot_00_bar__plus_00_dot_41_bar__plus_00_dot_10",
+        "CreditCard",
+        3,
+    ),
+    (
+        "Pan_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_30",
+        "Pan",
+        7,
+    ),
+    (
+        "Pan_bar__plus_02_dot_00_bar__plus_00_dot_90_bar__plus_00_dot_40",
+        "Pan",
+        8,
+    ),
+    (
+        "RemoteControl_bar__plus_01_dot_00_bar__plus_00_dot_20_bar__plus_00_dot_10",
+        "RemoteControl",
+        1,
+    ),
 ];
 
 fn problem() -> String {
-    let mut p = String::from("(define (problem plan_look)\n (:domain alfred)\n (:objects\n  agent1 - agent\n");
+    let mut p = String::from(
+        "(define (problem plan_look)\n (:domain alfred)\n (:objects\n  agent1 - agent\n",
+    );
     p += "  CreditCardType PanType RemoteControlType - otype\n  ShelfType TVStandType StoveBurnerType - rtype\n";
     for (id, _, _) in OBJECTS {
         p += &format!("  {id} - object\n");
@@ -44,7 +106,8 @@ fn problem() -> String {
     for (id, _, _) in RECEPTACLES {
         p += &format!("  {id} - receptacle\n");
     }
-    p += &format!("  loc_bar_0_bar_0_bar_0_bar_30 {SPOT} {OTHER} {STOVE} - location\n )\n (:init\n");
+    p +=
+        &format!("  loc_bar_0_bar_0_bar_0_bar_30 {SPOT} {OTHER} {STOVE} - location\n )\n (:init\n");
     p += "  (atLocation agent1 loc_bar_0_bar_0_bar_0_bar_30)\n";
     for (id, class, loc) in RECEPTACLES {
         p += &format!("  (receptacleType {id} {class}Type)\n  (receptacleAtLocation {id} {loc})\n");
@@ -79,7 +142,8 @@ fn play(env: &mut Env, cmd: &str) -> String {
     fb
 }
 
-const FACING: &str = "You are facing the shelf 4, shelf 3, shelf 2, and tvstand 1. Next to it, you see ";
+const FACING: &str =
+    "You are facing the shelf 4, shelf 3, shelf 2, and tvstand 1. Next to it, you see ";
 
 #[test]
 fn names_are_as_the_recorded_game_shows() {
