@@ -38,6 +38,7 @@ fn task_sets_follow_alfreds_sampling_rules() {
     let mut lamp_hosts: Vec<(String, usize)> = Vec::new();
     let mut bad_lamps = Vec::new();
     let mut bad_parents = Vec::new();
+    let mut parents: Vec<(String, usize)> = Vec::new();
     for split in Split::ALL {
         for i in 0..split.len() {
             let g = split.game(i).unwrap();
@@ -57,6 +58,16 @@ fn task_sets_follow_alfreds_sampling_rules() {
                 ],
                 _ => &["Toaster"],
             };
+            if matches!(
+                g.task.task_type,
+                TaskType::PickHeatThenPlace | TaskType::PickCoolThenPlace
+            ) {
+                let key = format!("{} -> {}", g.task.task_type.name(), g.task.parent);
+                match parents.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, n)) => *n += 1,
+                    None => parents.push((key, 1)),
+                }
+            }
             if bad_parent.contains(&g.task.parent) {
                 bad_parents.push(format!("{split} {i}: {}", g.task.sentence));
             }
@@ -102,6 +113,8 @@ fn task_sets_follow_alfreds_sampling_rules() {
             row[2]
         );
     }
+    parents.sort();
+    println!("heat/cool goal receptacles: {parents:?}");
     println!("lamp placements (lamp instances over all games): {lamp_hosts:?}");
     println!("lamps misplaced: {}", bad_lamps.len());
     for row in &per_type {
