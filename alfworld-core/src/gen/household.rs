@@ -128,7 +128,14 @@ impl Household {
             .receptacles
             .iter()
             .map(|r| {
-                let openable = r.listed && is(classes::OPENABLE, r.class());
+                // Synthesised instances open like the listed ones of their class (a class the
+                // pose file lists none of stays closed-for-good, as before).
+                let openable = is(classes::OPENABLE, r.class())
+                    && (r.listed
+                        || row
+                            .receptacles
+                            .iter()
+                            .any(|l| l.listed && l.class() == r.class()));
                 Receptacle {
                     id: r.id.to_string(),
                     class: r.class(),
