@@ -15,15 +15,14 @@ fn alfworld_traces_of_generated_games_replay_identically() {
     let mut steps_checked = 0;
     for line in TRACES.lines().filter(|l| !l.trim().is_empty()) {
         let ep: serde_json::Value = serde_json::from_str(line).unwrap();
-        let (set, index) = ep["game"].as_str().unwrap().split_once('/').unwrap();
-        let wording = ep["wording"].as_str().unwrap();
-        let dialect = match wording {
+        let dialect = match ep["wording"].as_str().unwrap() {
             "v03" => Dialect::V03,
             _ => Dialect::V042,
         };
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/gen_fixtures/games")
-            .join(format!("{set}_{index}_{wording}"));
+        let gamefile = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/gen_fixtures")
+            .join(ep["gamefile"].as_str().unwrap());
+        let dir = gamefile.parent().unwrap();
         let json = std::fs::read_to_string(dir.join("game.tw-pddl")).unwrap();
         let traj = std::fs::read_to_string(dir.join("traj_data.json")).unwrap();
         let loaded = Game::load(&json, Some(&traj), LoadOptions::default()).unwrap();
