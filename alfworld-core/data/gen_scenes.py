@@ -35,6 +35,24 @@ SYNTH = {
     "Safe": (0.00, ["Dresser", "Desk"]),
 }
 FACING = {0: (0, 1), 90: (1, 0), 180: (0, -1), 270: (-1, 0)}
+# Instance counts real ALFWorld games show where they exceed the FloorPlan files' (public
+# trajectories of ALFWorld's own games: the intro's receptacle list of a game of that scene;
+# tests/fixtures/real_intros.tsv). The missing instances are synthesised like the classes the
+# pose file lacks.
+REAL_COUNTS = {
+    211: {"Shelf": 5},
+    302: {"Drawer": 3, "Shelf": 5},
+    304: {"Drawer": 3},
+    305: {"Drawer": 5},
+    309: {"Drawer": 4},
+    316: {"Drawer": 2},
+    322: {"Drawer": 6},
+    324: {"Shelf": 7},
+    327: {"Drawer": 8, "Shelf": 5},
+    329: {"Drawer": 4, "SideTable": 2},
+    209: {"Drawer": 4},
+    420: {"TowelHolder": 2},
+}
 
 
 def fmt(v):
@@ -108,6 +126,10 @@ def main():
             if cls in STATIC and cls not in have:
                 count = 4 if cls == "StoveBurner" else 1
                 rows += synth(n, cls, rows, count, rng, used)
+        for cls, want in sorted(REAL_COUNTS.get(n, {}).items()):
+            have_n = sum(1 for r in rows if r[1] == cls)
+            if want > have_n:
+                rows += synth(n, cls, rows, want - have_n, rng, used)
         print("SceneRow {")
         print("number: %d," % n)
         print("receptacles: &[")

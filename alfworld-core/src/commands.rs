@@ -160,7 +160,7 @@ pub fn sort_dedup(cmds: &mut Vec<Command>, game: &Game, dialect: Dialect) {
 /// Parses a command's exact text (after ALFWorld's `strip()`): the result names entities of
 /// `game`, but is not checked against the state. Any other text gives `None`.
 pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
-    let t = text.trim();
+    let t = py_strip(text);
     match t {
         "look" => return Some(Command::Look),
         "inventory" => return Some(Command::Inventory),
@@ -235,10 +235,21 @@ pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
     }
 }
 
+/// Whether Python's `str.isspace()` holds for `c` (what `str.strip()` removes): Unicode
+/// White_Space plus the four separators U+001C..U+001F.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `text.strip()` as Python computes it (see [`is_py_space`]).
+pub fn py_strip(text: &str) -> &str {
+    text.trim_matches(is_py_space)
+}
+
 /// Lenient normalisation: lowercase, and runs of whitespace become one space (trimmed).
 pub fn normalise_into(text: &str, out: &mut String) {
     out.clear();
-    for word in text.split_whitespace() {
+    for word in text.split(is_py_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }

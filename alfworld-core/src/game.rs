@@ -262,6 +262,7 @@ impl Game {
             opened: vec![false; receptacles.len()],
             obj_in: crate::state::Rel::new(n_o),
             obj_at: crate::state::Rel::new(n_o),
+            not_in: Vec::new(),
             obj_state: vec![ObjState::empty(); n_o],
         };
         let mut can_contain = vec![false; rtypes.len() * otypes.len()];

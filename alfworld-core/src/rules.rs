@@ -351,6 +351,11 @@ pub fn describe_receptacle(game: &Game, st: &State, r: u16, out: &mut String) {
 }
 
 /// Appends what `look` says (and the intro's middle when `intro`).
+///
+/// At a receptacle's location, "Next to it" lists `alfred.twl2`'s `list_objects_on_the_floor`:
+/// one entry per pair (object `o` at the agent's location, receptacle `r` at that location)
+/// with TextWorld's kept negated fact "`o` not in `r`", by object id (an object taken from two
+/// receptacles here and put into a third is listed twice).
 pub fn describe_look(game: &Game, st: &State, intro: bool, out: &mut String) {
     let at: &[u16] = if st.agent_loc == NONE {
         &[]
@@ -358,10 +363,17 @@ pub fn describe_look(game: &Game, st: &State, intro: bool, out: &mut String) {
         &game.at_location[st.agent_loc as usize]
     };
     if !at.is_empty() {
+        let l = st.agent_loc;
+        let next_to = st
+            .not_in
+            .iter()
+            .filter(move |&&(o, r)| st.obj_at.contains(o, l) && at.contains(&r))
+            .map(|&(o, _)| game.objects[o as usize].name.as_str());
         words::look_facing(
             out,
             at.iter()
                 .map(|&r| game.receptacles[r as usize].name.as_str()),
+            next_to,
         );
     } else if intro {
         words::look_middle(out, game.receptacles.iter().map(|r| r.name.as_str()));
@@ -405,10 +417,12 @@ pub fn apply(game: &Game, dialect: Dialect, st: &mut State, cmd: Command, out: &
             st.held = o;
             st.holds_any = true;
             st.obj_at.remove(o, st.agent_loc);
+            st.add_not_in(o, r);
             words::take(out, oname(o), rname(r));
         }
         Command::Put(o, r) => {
             st.obj_in.insert(o, r);
+            st.remove_not_in(o, r);
             st.obj_at.insert(o, st.agent_loc);
             st.held = NONE;
             st.holds_any = false;

@@ -124,6 +124,11 @@ pub struct State {
     pub(crate) obj_in: Rel,
     /// `objectAtLocation` (object → location).
     pub(crate) obj_at: Rel,
+    /// The negated `inReceptacle` facts TextWorld keeps (`not_inreceptacle o r`), as sorted
+    /// `(object, receptacle)` pairs: `take o from r` adds one, putting `o` back into `r`
+    /// removes it. `look` lists them (see [`crate::rules::describe_look`]).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) not_in: Vec<(u16, u16)>,
     /// Per object: its changeable facts.
     pub(crate) obj_state: Vec<ObjState>,
 }
@@ -137,6 +142,7 @@ impl Clone for State {
             opened: self.opened.clone(),
             obj_in: self.obj_in.clone(),
             obj_at: self.obj_at.clone(),
+            not_in: self.not_in.clone(),
             obj_state: self.obj_state.clone(),
         }
     }
@@ -148,6 +154,7 @@ impl Clone for State {
         self.opened.clone_from(&src.opened);
         self.obj_in.clone_from_rel(&src.obj_in);
         self.obj_at.clone_from_rel(&src.obj_at);
+        self.not_in.clone_from(&src.not_in);
         self.obj_state.clone_from(&src.obj_state);
     }
 }
@@ -158,6 +165,7 @@ impl State {
         self.opened.capacity()
             + self.obj_in.heap_bytes()
             + self.obj_at.heap_bytes()
+            + self.not_in.capacity() * 4
             + self.obj_state.capacity()
     }
 
@@ -189,6 +197,26 @@ impl State {
     /// The `objectAtLocation` relation.
     pub fn object_at_location(&self) -> &Rel {
         &self.obj_at
+    }
+
+    /// Whether TextWorld holds the negated fact "`o` is not in `r`" (`o` was taken from `r`
+    /// and not put back into it since).
+    pub fn is_not_in(&self, o: u16, r: u16) -> bool {
+        self.not_in.binary_search(&(o, r)).is_ok()
+    }
+
+    /// Records `take o from r`'s negated effect.
+    pub(crate) fn add_not_in(&mut self, o: u16, r: u16) {
+        if let Err(i) = self.not_in.binary_search(&(o, r)) {
+            self.not_in.insert(i, (o, r));
+        }
+    }
+
+    /// `put o in r` removes the negation of the fact it adds.
+    pub(crate) fn remove_not_in(&mut self, o: u16, r: u16) {
+        if let Ok(i) = self.not_in.binary_search(&(o, r)) {
+            self.not_in.remove(i);
+        }
     }
 
     /// Object `o`'s changeable facts.

@@ -382,3 +382,38 @@ fn env_api_trait() {
     let s = env_api::Env::step(&mut e, Command::Put(o("apple 1"), r("fridge 1")));
     assert_eq!((s.reward, s.terminated, s.truncated), (1.0, true, false));
 }
+
+/// ALFWorld strips a command with Python's `str.strip()`: Unicode White_Space plus the
+/// separators U+001C..U+001F (recorded: `"\u001cmove box 1 to sidetable 2"` moves the box).
+#[test]
+fn commands_are_stripped_as_python_strips() {
+    let strip_set = [
+        '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{1c}', '\u{1d}', '\u{1e}', '\u{1f}', ' ', '\u{85}',
+        '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}',
+        '\u{205f}', '\u{3000}',
+    ];
+    for c in strip_set {
+        let mut e = env();
+        let cmd = format!("{c}go to countertop 1{c}{c}");
+        assert!(
+            say(&mut e, &cmd).starts_with("You arrive at countertop 1."),
+            "U+{:04X} not stripped",
+            c as u32
+        );
+        assert!(alfworld_core::commands::is_py_space(c));
+    }
+    // Not whitespace for Python: zero-width space, U+001B, U+180E.
+    for c in ['\u{200b}', '\u{1b}', '\u{180e}'] {
+        let mut e = env();
+        assert_eq!(
+            say(&mut e, &format!("{c}go to countertop 1")),
+            "Nothing happens.",
+            "U+{:04X} stripped",
+            c as u32
+        );
+        assert!(!alfworld_core::commands::is_py_space(c));
+    }
+    // Inner separators are not whitespace runs to collapse in the exact parser.
+    let mut e = env();
+    assert_eq!(say(&mut e, "go\u{1c}to countertop 1"), "Nothing happens.");
+}

@@ -1,10 +1,11 @@
 //! Traces of exported generated games recorded with ALFWorld 0.4.2's own engine
-//! (`tools/record_gen_traces.py`), replayed in Gridhouse: each game is regenerated from its
-//! (set, index), exported, loaded, and every step's feedback, admissible list and `won` must
-//! match what ALFWorld printed.
+//! (`tools/record_gen_traces.py`), replayed in Gridhouse: each game is loaded from the exact
+//! folder ALFWorld played (`gen_fixtures/games/SET_INDEX_WORDING/`, exported by the generator
+//! of the time; see `gen_fixtures/README.md`), and every step's feedback, admissible list and
+//! `won` must match what ALFWorld printed.
 
-use alfworld_core::generator::{Split, Wording, export};
 use alfworld_core::{Dialect, Env, Game, LoadOptions};
+use std::path::Path;
 
 const TRACES: &str = include_str!("gen_fixtures/traces.jsonl");
 
@@ -14,15 +15,16 @@ fn alfworld_traces_of_generated_games_replay_identically() {
     let mut steps_checked = 0;
     for line in TRACES.lines().filter(|l| !l.trim().is_empty()) {
         let ep: serde_json::Value = serde_json::from_str(line).unwrap();
-        let (set, index) = ep["game"].as_str().unwrap().split_once('/').unwrap();
-        let split = Split::parse(set).unwrap();
-        let game = split.game(index.parse().unwrap()).unwrap();
-        let (wording, dialect) = match ep["wording"].as_str().unwrap() {
-            "v03" => (Wording::V03, Dialect::V03),
-            _ => (Wording::V042, Dialect::V042),
+        let dialect = match ep["wording"].as_str().unwrap() {
+            "v03" => Dialect::V03,
+            _ => Dialect::V042,
         };
-        let json = export::tw_pddl_json(&game, wording).to_string();
-        let traj = export::traj_data_json(&game).to_string();
+        let gamefile = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/gen_fixtures")
+            .join(ep["gamefile"].as_str().unwrap());
+        let dir = gamefile.parent().unwrap();
+        let json = std::fs::read_to_string(dir.join("game.tw-pddl")).unwrap();
+        let traj = std::fs::read_to_string(dir.join("traj_data.json")).unwrap();
         let loaded = Game::load(&json, Some(&traj), LoadOptions::default()).unwrap();
         let mut env = Env::new(loaded, dialect);
         let ctx = format!("{} {}", ep["game"], ep["policy"]);

@@ -153,16 +153,21 @@ where
 }
 
 /// `look` at a receptacle's location:
-/// `You are facing the {r1}, and {r2}. Next to it, you see nothing.` (names without articles;
-/// ALFWorld's "next to it" list never matches anything).
-pub fn look_facing<I, S>(out: &mut String, receptacles: I)
+/// `You are facing the {r1}, and {r2}. Next to it, you see {list}.` (receptacle names without
+/// articles; `next_to` is usually empty, giving "nothing": ALFWorld lists there the objects
+/// taken from a receptacle at this spot and put into another one here).
+pub fn look_facing<I, S, J, T>(out: &mut String, receptacles: I, next_to: J)
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
+    J: IntoIterator<Item = T>,
+    T: AsRef<str>,
 {
     out.push_str("You are facing the ");
     join_list(out, receptacles, ListStyle::ALFWORLD);
-    out.push_str(". Next to it, you see nothing.");
+    out.push_str(". Next to it, you see ");
+    things(out, next_to);
+    out.push('.');
 }
 
 /// `\n\nYour task is to: …` — the intro's tail, given the grammar's task line.
@@ -423,10 +428,17 @@ mod tests {
     #[test]
     fn looks_and_lists() {
         let mut s = String::new();
-        look_facing(&mut s, ["stoveburner 2", "stoveburner 1"]);
+        look_facing(&mut s, ["stoveburner 2", "stoveburner 1"], [""; 0]);
         assert_eq!(
             s,
             "You are facing the stoveburner 2, and stoveburner 1. Next to it, you see nothing."
+        );
+        s.clear();
+        look_facing(&mut s, ["shelf 2", "tvstand 1"], ["cd 1", "cd 1", "pen 2"]);
+        assert_eq!(
+            s,
+            "You are facing the shelf 2, and tvstand 1. Next to it, you see a cd 1, a cd 1, \
+             and a pen 2."
         );
         s.clear();
         look_middle(&mut s, [""; 0]);

@@ -208,6 +208,7 @@ pub const SCENERY: &[&str] = &[
     "Poster",
     "ShowerDoor",
     "ShowerGlass",
+    "Sink",
     "StoveKnob",
     "Television",
     "Window",
@@ -217,18 +218,29 @@ pub const SCENERY: &[&str] = &[
 pub const LAMPS: &[&str] = &["DeskLamp", "FloorLamp"];
 
 /// Furniture a lamp may stand on (the lamp is `inReceptacle` it, as the goal of
-/// look_at_obj_in_light requires).
+/// look_at_obj_in_light requires). Not seats (sofas, armchairs) and never a bathroom fixture:
+/// a room with none of these has its lamps standing on the floor.
 pub const LAMP_STANDS: &[&str] = &[
-    "ArmChair",
     "CoffeeTable",
     "Desk",
     "DiningTable",
     "Dresser",
     "Shelf",
     "SideTable",
-    "Sofa",
     "TVStand",
 ];
+
+/// Where real games show scenery inside a receptacle (ALFRED's THOR parent receptacles, as
+/// ALFWorld's problems list them): a television on a dresser or TV stand, a mirror or a house
+/// plant on a countertop, a kitchen's sink in its countertop. Other scenery stands loose.
+pub fn scenery_hosts(class: &str, kitchen: bool) -> &'static [&'static str] {
+    match class {
+        "Television" => &["Dresser", "TVStand"],
+        "Mirror" | "HousePlant" => &["CounterTop"],
+        "Sink" if kitchen => &["CounterTop"],
+        _ => &[],
+    }
+}
 
 const TABLE_TOP: &[&str] = &[
     "AlarmClock",

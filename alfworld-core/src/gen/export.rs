@@ -19,9 +19,12 @@ use super::{GeneratedGame, Wording};
 
 /// ALFWorld 0.4.2's PDDL domain (`alfworld/data/alfred.pddl`), as embedded in its game files.
 pub const DOMAIN: &str = include_str!("../../data/alfred.pddl");
+/// ALFWorld 0.3.5's domain: the same without the `help` action (added in 0.4.0).
+pub const DOMAIN_V03: &str = include_str!("../../data/alfred_v03.pddl");
 /// ALFWorld 0.4.2's grammar with `{TASK}` where the task sentence goes.
 const GRAMMAR_V042: &str = include_str!("../../data/grammar_v042.twl2");
-/// The same grammar in the 0.3 wording (`put {o} in/on {r}`, `You arrive at {lend.name}.`).
+/// ALFWorld 0.3.5's grammar: the 0.3 wording (`put {o} in/on {r}`, `You arrive at
+/// {lend.name}.`) and no `help` action.
 const GRAMMAR_V03: &str = include_str!("../../data/grammar_v03.twl2");
 
 // Goals of goal_library.py as ALFWorld's files show them, `#` standing for the type dash.
@@ -31,6 +34,14 @@ const GOAL_PICK_CLEAN_THEN_PLACE_IN_RECEP: &str = "\n        (:goal\n           
 const GOAL_PICK_HEAT_THEN_PLACE_IN_RECEP: &str = "\n        (:goal\n            (and\n                (exists (?r # receptacle)\n                    (exists (?o # object)\n                        (and\n                            (heatable ?o)\n                            (objectType ?o {obj}Type)\n                            (receptacleType ?r {recep}Type)\n                            (isHot ?o)\n                            (inReceptacle ?o ?r)\n                        )\n                    )\n                )\n            )\n        )\n    )\n    ";
 const GOAL_PICK_COOL_THEN_PLACE_IN_RECEP: &str = "\n        (:goal\n            (and\n                (exists (?r # receptacle)\n                    (exists (?o # object)\n                        (and\n                            (coolable ?o)\n                            (objectType ?o {obj}Type)\n                            (receptacleType ?r {recep}Type)\n                            (isCool ?o)\n                            (inReceptacle ?o ?r)\n                        )\n                    )\n                )\n            )\n        )\n    )\n    ";
 const GOAL_PICK_TWO_OBJ_AND_PLACE: &str = "\n                (:goal\n                    (and\n                        (exists (?r # receptacle)\n                            (exists (?o1 # object)\n                                (and\n                                    (objectType ?o1 {obj}Type)\n                                    (receptacleType ?r {recep}Type)\n                                    (inReceptacle ?o1 ?r)\n                                    (exists (?o2 # object)\n                                        (and\n                                            (not (= ?o1 ?o2))\n                                            (objectType ?o2 {obj}Type)\n                                            (receptacleType ?r {recep}Type)\n                                            (inReceptacle ?o2 ?r)\n                                        )\n                                    )\n                                )\n                            )\n                        )\n                    )\n                )\n            )\n            ";
+
+/// The PDDL domain the game files of `wording` embed.
+pub fn domain(wording: Wording) -> &'static str {
+    match wording {
+        Wording::V042 => DOMAIN,
+        Wording::V03 => DOMAIN_V03,
+    }
+}
 
 /// The grammar of `wording` with the task sentence substituted, as ALFWorld's
 /// `add_task_to_grammar` does.
@@ -206,7 +217,7 @@ pub fn problem_text(h: &Household, task: &Task, name: &str) -> String {
 /// The `game.tw-pddl` JSON of a generated game.
 pub fn tw_pddl_json(game: &GeneratedGame, wording: Wording) -> serde_json::Value {
     json!({
-        "pddl_domain": DOMAIN,
+        "pddl_domain": domain(wording),
         "grammar": grammar(wording, &game.task.sentence),
         "pddl_problem": problem_text(&game.household, &game.task, &game.name()),
         "solvable": true,

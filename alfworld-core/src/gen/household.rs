@@ -128,7 +128,14 @@ impl Household {
             .receptacles
             .iter()
             .map(|r| {
-                let openable = r.listed && is(classes::OPENABLE, r.class());
+                // Synthesised instances open like the listed ones of their class (a class the
+                // pose file lists none of stays closed-for-good, as before).
+                let openable = is(classes::OPENABLE, r.class())
+                    && (r.listed
+                        || row
+                            .receptacles
+                            .iter()
+                            .any(|l| l.listed && l.class() == r.class()));
                 Receptacle {
                     id: r.id.to_string(),
                     class: r.class(),
@@ -374,44 +381,55 @@ fn populate(
         }
     }
 
-    // Lamps stand on furniture (the look-at-in-light goal needs them in a receptacle).
+    // Lamps stand on lamp furniture (the look-at-in-light goal needs them in a receptacle),
+    // or on the floor where the room has none.
     for &class in &classes_here {
-        if !is(classes::LAMPS, class) {
+        if !is(classes::LAMPS, class) || receps.is_empty() {
             continue;
         }
-        let mut hosts: Vec<usize> = (0..receps.len())
+        let hosts: Vec<usize> = (0..receps.len())
             .filter(|&i| is(classes::LAMP_STANDS, receps[i].class))
             .collect();
-        if hosts.is_empty() {
-            hosts = (0..receps.len()).filter(|&i| !receps[i].openable).collect();
-        }
-        let Some(&h) = pick(rng, &hosts) else {
-            continue;
+        let (h, place) = match pick(rng, &hosts) {
+            Some(&h) => (h, Place::In(h)),
+            None => (rng.random_range(0..receps.len()), Place::Loose),
         };
         let id = fresh_id(class, id_coords(&receps[h].id), 30, rng, &mut used);
         objects.push(Object {
             id,
             class,
-            place: Place::In(h),
+            place,
             pose: receps[h].pose,
         });
     }
 
-    // Scenery: fixed things seen from a receptacle's spot.
+    // Scenery: fixed things seen from a receptacle's spot; a few classes stand in the
+    // receptacle real games show them in (`classes::scenery_hosts`).
+    let kitchen = kind == RoomKind::Kitchen;
     for &class in &classes_here {
         if !is(classes::SCENERY, class) || receps.is_empty() {
             continue;
         }
+        let host_classes = classes::scenery_hosts(class, kitchen);
+        if class == "Sink" && host_classes.is_empty() {
+            continue;
+        }
+        let hosts: Vec<usize> = (0..receps.len())
+            .filter(|&i| host_classes.contains(&receps[i].class))
+            .collect();
         let n = if class == "StoveKnob" { 4 } else { 1 };
         for _ in 0..n {
-            let h = rng.random_range(0..receps.len());
+            let (h, place) = match pick(rng, &hosts) {
+                Some(&h) => (h, Place::In(h)),
+                None => (rng.random_range(0..receps.len()), Place::Loose),
+            };
             let mut base = id_coords(&receps[h].id);
             base[1] += 50;
             let id = fresh_id(class, base, 80, rng, &mut used);
             objects.push(Object {
                 id,
                 class,
-                place: Place::Loose,
+                place,
                 pose: receps[h].pose,
             });
         }

@@ -1,11 +1,11 @@
 //! Generated games straight into the engine: the problem the exporter would write is built
 //! directly as the loader's read form (ids mangled and lowercased as the reader would see them,
 //! objects and facts in the exported order), so no PDDL text is written or lexed; only the
-//! small goal is read from its text. The domain is ALFWorld 0.4.2's embedded one (parsed once
-//! per thread). `tests/generated_direct.rs` checks the result against export-then-load.
+//! small goal is read from its text. The domain is the embedded one of the wording (ALFWorld
+//! 0.4.2's or 0.3.5's, parsed once per thread). `tests/generated_direct.rs` checks the result against export-then-load.
 
 use super::classes::{self, is};
-use super::export::{self, DOMAIN};
+use super::export;
 use super::household::{Household, Place};
 use super::scenes::Pose;
 use super::tasks::Task;
@@ -21,7 +21,7 @@ impl Game {
     /// The engine's game for a generated game in `wording`: the same [`Game`] as loading its
     /// exported `game.tw-pddl` with its `traj_data.json` (tested), without going through text.
     pub fn from_generated(game: &GeneratedGame, wording: Wording) -> Result<Game, LoadError> {
-        let domain = parse_domain_cached(DOMAIN)?;
+        let domain = parse_domain_cached(export::domain(wording))?;
         let dialect = match wording {
             Wording::V042 => Dialect::V042,
             Wording::V03 => Dialect::V03,

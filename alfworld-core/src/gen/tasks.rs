@@ -118,10 +118,12 @@ fn sorted_classes(mut v: Vec<&'static str>) -> Vec<&'static str> {
 /// type is not valid in the room kind or nothing fits.
 ///
 /// A choice is kept only when: the object class has enough instances the agent can take (two
-/// for pick-two), the goal receptacle class is in the room and may contain the object class,
-/// the needed appliance is there (sink basin, microwave, fridge, a lamp in a receptacle), the
-/// object has the affordance (cleanable, heatable, coolable), and for the placing types no
-/// instance already lies in a receptacle of the goal class (the game never starts won).
+/// for pick-two), the goal receptacle class is in the room, may contain the object class and
+/// is allowed for the type (see `excluded_parents`), the needed appliance is there (sink
+/// basin, microwave, fridge, a lamp in a receptacle), the object has the affordance
+/// (cleanable, heatable, coolable) and, as ALFRED's `get_filter_crit` asks, no instance of it
+/// is already in that appliance, and for the placing types no instance already lies in a
+/// receptacle of the goal class (the game never starts won).
 pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
     let mut out = Vec::new();
     if !task_type.valid_in(h.kind) {
@@ -154,12 +156,13 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
         }
         return out;
     }
-    let (need, appliance, excluded_parent) = match task_type {
-        TaskType::PickCleanThenPlace => (classes::CLEANABLE, "SinkBasin", "SinkBasin"),
-        TaskType::PickHeatThenPlace => (classes::HEATABLE, "Microwave", "Microwave"),
-        TaskType::PickCoolThenPlace => (classes::COOLABLE, "Fridge", "Fridge"),
-        _ => (&[][..], "", ""),
+    let (need, appliance) = match task_type {
+        TaskType::PickCleanThenPlace => (classes::CLEANABLE, "SinkBasin"),
+        TaskType::PickHeatThenPlace => (classes::HEATABLE, "Microwave"),
+        TaskType::PickCoolThenPlace => (classes::COOLABLE, "Fridge"),
+        _ => (&[][..], ""),
     };
+    let excluded_parents = excluded_parents(task_type);
     if !appliance.is_empty() && !h.has_receptacle(appliance) {
         return out;
     }
@@ -176,9 +179,13 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
         if h.reachable(object).count() < min_count {
             continue;
         }
+        // ALFRED's `get_filter_crit`: no instance of the class already in the appliance.
+        if !appliance.is_empty() && class_in(h, object, appliance) {
+            continue;
+        }
         let bit = classes::otype_bit(object);
         for (&parent, set) in parents.iter().zip(&parent_sets) {
-            if parent == excluded_parent || set & bit == 0 {
+            if excluded_parents.contains(&parent) || set & bit == 0 {
                 continue;
             }
             let placing_only = matches!(
@@ -201,6 +208,39 @@ pub fn candidates(h: &Household, task_type: TaskType) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Goal receptacle classes a task type never uses: ALFRED's `generate_trajectories.py`
+/// drops the toaster from its receptacle candidates and rules out the appliance of a
+/// clean / heat / cool task and, for pick-two, coffee machines and towel and paper holders;
+/// heat and cool tasks never put into a sink basin in the real data either.
+fn excluded_parents(task_type: TaskType) -> &'static [&'static str] {
+    match task_type {
+        TaskType::PickCleanThenPlace => &["SinkBasin", "Toaster"],
+        TaskType::PickHeatThenPlace => &["Microwave", "SinkBasin", "Toaster"],
+        TaskType::PickCoolThenPlace => &["Fridge", "SinkBasin", "Toaster"],
+        TaskType::PickTwoObjAndPlace => &[
+            "CoffeeMachine",
+            "HandTowelHolder",
+            "ToiletPaperHanger",
+            "Toaster",
+        ],
+        _ => &["Toaster"],
+    }
+}
+
+/// Whether an instance of `object` lies in a receptacle of class `recep`, directly or inside
+/// a movable receptacle there (THOR lists both as parent receptacles).
+fn class_in(h: &Household, object: &str, recep: &str) -> bool {
+    let in_recep = |place: Place| matches!(place, Place::In(r) if h.receptacles[r].class == recep);
+    h.objects.iter().any(|o| {
+        o.class == object
+            && match o.place {
+                Place::In(_) => in_recep(o.place),
+                Place::InObject(c) => in_recep(h.objects[c].place),
+                Place::Loose => false,
+            }
+    })
 }
 
 /// Samples a solvable task of `task_type` for `h`, or `None` if there is none.

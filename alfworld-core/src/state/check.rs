@@ -30,5 +30,10 @@ impl State {
             && self.obj_state.len() == n_obj
             && self.obj_in.fits(n_obj, n_rec)
             && self.obj_at.fits(n_obj, n_loc)
+            && self
+                .not_in
+                .iter()
+                .all(|&(o, r)| usize::from(o) < n_obj && usize::from(r) < n_rec)
+            && self.not_in.windows(2).all(|p| p[0] < p[1])
     }
 }

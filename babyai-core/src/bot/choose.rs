@@ -81,39 +81,48 @@ impl Bot {
     }
 
     /// The nearest seen match of `datum` (descriptor or key colour) by the reference's
-    /// adjusted path length; ties to the first in matching order.
+    /// adjusted path length; ties go to the first in Minigrid's grid scan order (column by
+    /// column: x outer, y inner), the order in which its `find_matching_objs` lists them.
     pub(super) fn closest_match(
         &mut self,
         world: &World,
         datum: Datum,
         adjacent: bool,
     ) -> Option<(Target, (i32, i32))> {
-        let mut best = (usize::MAX, None);
-        let count = match datum {
-            Datum::Desc(i) => self.descs[i as usize].set.len(),
-            _ => world.grid.num_objs(),
-        };
-        for k in 0..count {
-            let target = match datum {
-                Datum::Desc(i) => self.descs[i as usize].set[k],
-                Datum::Key(c) => {
-                    let id = ObjId(k as u8);
-                    if !is_key(world, id, c) {
-                        continue;
-                    }
-                    Target::Obj(id)
-                }
-                _ => return None,
-            };
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        let mut consider = |target: Target, pos_of: &[(i32, i32)]| {
             let p = match target {
                 // Minigrid 3.2.0's bot never aims at a wall ("a grey object" matches walls).
-                Target::Wall(..) => continue,
-                Target::Obj(id) if Some(id) == world.carrying => continue,
-                Target::Obj(id) => match self.pos_of.get(id.index()) {
+                Target::Wall(..) => return,
+                Target::Obj(id) if Some(id) == world.carrying => return,
+                Target::Obj(id) => match pos_of.get(id.index()) {
                     Some(&p) if p != (-1, -1) => p,
-                    _ => continue,
+                    _ => return,
                 },
             };
+            candidates.push((p, target));
+        };
+        match datum {
+            Datum::Desc(i) => {
+                for &t in &self.descs[i as usize].set {
+                    consider(t, &self.pos_of);
+                }
+            }
+            Datum::Key(c) => {
+                for k in 0..world.grid.num_objs() {
+                    let id = ObjId(k as u8);
+                    if is_key(world, id, c) {
+                        consider(Target::Obj(id), &self.pos_of);
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Positions are distinct: a stable order by (x, y).
+        candidates.sort_unstable_by_key(|&((x, y), _)| (x, y));
+        let mut best = (usize::MAX, None);
+        for &(p, target) in &candidates {
             if !seen_at(world, &self.seen, p) {
                 continue;
             }
@@ -134,6 +143,7 @@ impl Bot {
                 best = (d, Some((target, p)));
             }
         }
+        self.candidates = candidates;
         best.1
     }
 

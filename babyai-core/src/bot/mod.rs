@@ -145,6 +145,8 @@ pub struct Bot {
     stack: Vec<Subgoal>,
     seen: Vec<bool>,
     pos_of: Vec<(i32, i32)>,
+    /// Scratch: the candidates of one nearest-match choice, in Minigrid's scan order.
+    candidates: Vec<((i32, i32), Target)>,
     search: Search,
     last: Option<Snapshot>,
     gave_up: bool,
@@ -166,6 +168,7 @@ impl Bot {
             stack: Vec::new(),
             seen: vec![false; (world.grid.width() * world.grid.height()) as usize],
             pos_of: Vec::new(),
+            candidates: Vec::new(),
             search: Search::default(),
             last: None,
             gave_up: false,
