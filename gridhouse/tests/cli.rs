@@ -321,10 +321,14 @@ fn replay_alfworld_regenerates_exported_games_recorded_by_alfworld() {
         env!("CARGO_MANIFEST_DIR"),
         "/../alfworld-core/tests/gen_fixtures/traces.jsonl"
     );
-    let (ok, stdout, stderr) = gridhouse(&["replay", "alfworld", trace]);
+    let games = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../alfworld-core/tests/gen_fixtures"
+    );
+    let (ok, stdout, stderr) = gridhouse(&["replay", "alfworld", trace, "--games", games]);
     assert!(ok, "{stdout}\n{stderr}");
     assert!(
-        stdout.contains("PASS generated train/790 (v042)"),
+        stdout.contains("PASS games/train_790_v042/game.tw-pddl: 2 of 2 episodes passed"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().last(), Some("18 passed, 0 failed"));
