@@ -128,8 +128,13 @@ impl BabyaiEnv {
     }
 
     /// One step with one of BALROG's six text actions (`"turn left"`, ..., `"toggle"`; case
-    /// and spacing are forgiven as BALROG's parser does). Other text is refused.
+    /// and spacing are forgiven as BALROG's parser does), or `"done"` (Minigrid's seventh
+    /// action, which BALROG does not offer but the bot and the random policy take). Other
+    /// text is refused.
     pub fn step_text(&mut self, command: &str) -> Result<Step, Error> {
+        if is_done(command) {
+            return Ok(self.step(Action::Done));
+        }
         let action = BalrogAction::parse(command).map_err(|e| Error::NotACommand {
             text: command.to_string(),
             reason: e.to_string(),
@@ -141,6 +146,9 @@ impl BabyaiEnv {
     /// replaced by BALROG's default action (`"go forward"`). Returns the step and whether the
     /// answer was valid.
     pub fn step_lenient(&mut self, command: &str) -> (Step, bool) {
+        if is_done(command) {
+            return (self.step(Action::Done), true);
+        }
         let parsed = BalrogAction::parse_or(command, BalrogAction::BALROG_DEFAULT);
         (self.step(action_of(parsed.action)), !parsed.was_fallback())
     }
@@ -216,6 +224,11 @@ impl BabyaiEnv {
         let bot = self.bot.get_or_insert_with(|| Box::new(Bot::new(env)));
         bot.act(env)
     }
+}
+
+/// `"done"`, Minigrid's seventh action, in any case with surrounding spaces.
+fn is_done(command: &str) -> bool {
+    command.trim().eq_ignore_ascii_case("done")
 }
 
 /// Minigrid's action for one of BALROG's text actions (same index).

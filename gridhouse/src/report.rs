@@ -56,7 +56,7 @@ fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 /// Reads the episodes of a records file (see the module docs).
 fn parse(text: &str) -> Result<Vec<Episode>, Error> {
     let mut episodes: Vec<Episode> = Vec::new();
-    let mut last_turn_key: Option<(String, u64, Option<usize>, u64)> = None;
+    let mut last_turn_key: Option<((String, u64, Option<usize>), u64)> = None;
     for (i, line) in text.lines().enumerate() {
         let lineno = i + 1;
         if line.trim().is_empty() {
@@ -82,7 +82,8 @@ fn parse(text: &str) -> Result<Vec<Episode>, Error> {
             .and_then(Value::as_u64)
             .map(|g| g as usize);
         let recorded_success = get(&v, "success").and_then(Value::as_bool);
-        let (actions, per_step) = if let Some(a) = v.get("actions").and_then(Value::as_array) {
+        let step = get(&v, "step").and_then(Value::as_u64);
+        if let Some(a) = v.get("actions").and_then(Value::as_array) {
             let actions = a
                 .iter()
                 .map(|x| x.as_str().map(str::to_string))
@@ -90,35 +91,49 @@ fn parse(text: &str) -> Result<Vec<Episode>, Error> {
                 .ok_or_else(|| {
                     Error::Invalid(format!("line {lineno}: \"actions\" holds a non-string"))
                 })?;
-            (actions, false)
-        } else if let Some(m) = v.get("messages").and_then(Value::as_array) {
-            let assistant: Vec<String> = m
-                .iter()
-                .filter(|t| t.get("role").and_then(Value::as_str) == Some("assistant"))
-                .filter_map(|t| t.get("content").and_then(Value::as_str).map(str::to_string))
-                .collect();
-            let per_step = get(&v, "step").is_some() && assistant.len() == 1;
-            (assistant, per_step)
-        } else {
-            return Err(Error::Invalid(format!(
-                "line {lineno}: no \"actions\" list and no \"messages\""
-            )));
-        };
-        if per_step {
-            let step = get(&v, "step").and_then(Value::as_u64).unwrap_or(0);
-            let key = (env_id.clone(), seed, game_index, step);
-            let continues = last_turn_key.as_ref().is_some_and(|(e, s, g, st)| {
-                (e, *s, *g) == (&env_id, seed, game_index) && step == st + 1
+            last_turn_key = None;
+            episodes.push(Episode {
+                env_id,
+                seed,
+                game_index,
+                actions,
+                recorded_success,
             });
-            last_turn_key = Some(key);
-            if continues && let Some(ep) = episodes.last_mut() {
-                ep.actions.extend(actions);
-                ep.recorded_success = recorded_success.or(ep.recorded_success);
-                continue;
-            }
+            continue;
+        }
+        let m = v.get("messages").and_then(Value::as_array).ok_or_else(|| {
+            Error::Invalid(format!(
+                "line {lineno}: no \"actions\" list and no \"messages\""
+            ))
+        })?;
+        let assistant: Vec<String> = m
+            .iter()
+            .filter(|t| t.get("role").and_then(Value::as_str) == Some("assistant"))
+            .filter_map(|t| t.get("content").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        // A `turns` record: step 0 starts an episode, step k + 1 continues the episode whose
+        // last record (same env, seed, game) was step k; its action is the last assistant
+        // turn (earlier ones are history). Anything else is one whole episode.
+        let key = (env_id.clone(), seed, game_index);
+        let continues = step.is_some_and(|k| {
+            k > 0
+                && last_turn_key
+                    .as_ref()
+                    .is_some_and(|(lk, ls)| *lk == key && *ls + 1 == k)
+        });
+        if continues && let Some(ep) = episodes.last_mut() {
+            ep.actions.extend(assistant.last().cloned());
+            ep.recorded_success = recorded_success.or(ep.recorded_success);
+            last_turn_key = Some((key, step.unwrap_or(0)));
+            continue;
+        }
+        let actions = if step == Some(0) {
+            last_turn_key = Some((key, 0));
+            assistant.last().cloned().into_iter().collect()
         } else {
             last_turn_key = None;
-        }
+            assistant
+        };
         episodes.push(Episode {
             env_id,
             seed,
@@ -315,3 +330,59 @@ var ok=imgs.filter(function(i){return i.complete&&i.naturalWidth>0;}).length;\
 c.setAttribute('data-counted-episodes',eps);c.setAttribute('data-frames',imgs.length);\
 c.setAttribute('data-frames-ok',ok);c.textContent=eps+' episodes, '+ok+' of '+imgs.length+' frames shown';\
 var d=document.querySelector('details.episode');if(d){d.open=true;}});";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turns_records_group_into_episodes_and_episode_records_stand_alone() {
+        let turn = |seed: u64, step: u64, history: &[&str], action: &str| {
+            let mut messages = vec![serde_json::json!({"role": "system", "content": "s"})];
+            for h in history {
+                messages.push(serde_json::json!({"role": "assistant", "content": h, "weight": 0}));
+            }
+            messages.push(serde_json::json!({"role": "user", "content": "obs"}));
+            messages.push(serde_json::json!({"role": "assistant", "content": action}));
+            serde_json::json!({"messages": messages, "metadata": {"env_id": "BabyAI-GoToLocal-v0", "seed": seed, "step": step}})
+                .to_string()
+        };
+        let whole = serde_json::json!({"messages": [
+            {"role": "user", "content": "o"}, {"role": "assistant", "content": "turn left"},
+            {"role": "user", "content": "o"}, {"role": "assistant", "content": "done"}],
+            "metadata": {"env_id": "BabyAI-GoToLocal-v0", "seed": 9, "step": 2}})
+        .to_string();
+        let text = [
+            turn(1, 0, &[], "turn left"),
+            turn(1, 1, &["turn left"], "go forward"),
+            turn(1, 2, &["turn left", "go forward"], "toggle"),
+            turn(1, 0, &[], "turn right"),
+            whole,
+            r#"{"env": "alfworld/valid_seen", "seed": 4, "actions": ["look"], "summary": false}"#
+                .to_string(),
+            r#"{"summary": true, "episodes": 4}"#.to_string(),
+        ]
+        .join("\n");
+        let eps = parse(&text).unwrap();
+        let actions: Vec<Vec<&str>> = eps
+            .iter()
+            .map(|e| e.actions.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                vec!["turn left", "go forward", "toggle"],
+                vec!["turn right"],
+                vec!["turn left", "done"],
+                vec!["look"],
+            ]
+        );
+        let mut html = String::new();
+        let s = write_report(&text, "t", &mut html).unwrap();
+        assert_eq!(s.episodes, 4);
+        assert!(html.contains("<details class=\"episode"));
+        assert!(parse("").is_err());
+        assert!(parse("{\"seed\": 1, \"actions\": []}").is_err());
+        assert!(parse("not json").is_err());
+    }
+}
