@@ -34,6 +34,9 @@ struct Episode {
     recorded_success: Option<bool>,
 }
 
+/// An episode's env id, seed and game index.
+type EpisodeKey = (String, u64, Option<usize>);
+
 /// What a report covered.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportSummary {
@@ -56,7 +59,7 @@ fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 /// Reads the episodes of a records file (see the module docs).
 fn parse(text: &str) -> Result<Vec<Episode>, Error> {
     let mut episodes: Vec<Episode> = Vec::new();
-    let mut last_turn_key: Option<((String, u64, Option<usize>), u64)> = None;
+    let mut last_turn_key: Option<(EpisodeKey, u64)> = None;
     for (i, line) in text.lines().enumerate() {
         let lineno = i + 1;
         if line.trim().is_empty() {
