@@ -98,7 +98,7 @@ pub enum Target {
     Babyai(BabyaiEnv),
     /// An ALFWorld task set (or directory of game folders); observation: the feedback text,
     /// and with `admissible` the whole admissible-command list rendered as text too.
-    Alfworld(AlfworldEnv),
+    Alfworld(Box<AlfworldEnv>),
 }
 
 impl Target {
@@ -106,7 +106,7 @@ impl Target {
     pub fn resolve(id: &str) -> Result<Target, String> {
         match gridhouse::make(id)?.into_inner() {
             Inner::Babyai(e) => Ok(Target::Babyai(e)),
-            Inner::Alfworld(e) => Ok(Target::Alfworld(*e)),
+            Inner::Alfworld(e) => Ok(Target::Alfworld(e)),
         }
     }
 
@@ -128,7 +128,7 @@ impl Target {
                 .into_iter()
                 .map(|admissible| {
                     let rates = measure(
-                        || AlfworldBenchEnv::new(env.clone(), admissible),
+                        || AlfworldBenchEnv::new((**env).clone(), admissible),
                         String::new(),
                         |rng: &mut ChaCha8Rng| rng.random::<u32>(),
                         |e: &AlfworldBenchEnv| e.failed.clone(),
