@@ -93,12 +93,13 @@ impl Measurement {
 
 /// An env id resolved to the engine that runs it.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)] // one value per measured id, cloned into the batch
 pub enum Target {
     /// A BabyAI level or BALROG task; observation: the 7x7x3 image.
     Babyai(BabyaiEnv),
     /// An ALFWorld task set (or directory of game folders); observation: the feedback text,
     /// and with `admissible` the whole admissible-command list rendered as text too.
-    Alfworld(Box<AlfworldEnv>),
+    Alfworld(AlfworldEnv),
 }
 
 impl Target {
@@ -106,7 +107,7 @@ impl Target {
     pub fn resolve(id: &str) -> Result<Target, String> {
         match gridhouse::make(id)?.into_inner() {
             Inner::Babyai(e) => Ok(Target::Babyai(e)),
-            Inner::Alfworld(e) => Ok(Target::Alfworld(e)),
+            Inner::Alfworld(e) => Ok(Target::Alfworld(*e)),
         }
     }
 
@@ -128,7 +129,7 @@ impl Target {
                 .into_iter()
                 .map(|admissible| {
                     let rates = measure(
-                        || AlfworldBenchEnv::new((**env).clone(), admissible),
+                        || AlfworldBenchEnv::new(env.clone(), admissible),
                         String::new(),
                         |rng: &mut ChaCha8Rng| rng.random::<u32>(),
                         |e: &AlfworldBenchEnv| e.failed.clone(),
