@@ -37,7 +37,8 @@
 //! ```
 //!
 //! The engine crates stay usable directly for the fastest typed paths: [`babyai_core`],
-//! [`alfworld_core`], [`text_render`], [`env_api`].
+//! [`alfworld_core`], [`text_render`], [`env_api`]. `examples/quickstart.rs` runs the common
+//! path end to end (`cargo run --release -p gridhouse --example quickstart`).
 #![forbid(unsafe_code)]
 
 pub mod alfworld;
@@ -68,6 +69,11 @@ pub use error::Error;
 pub use policy::{Policy, play_episode};
 pub use registry::{Engine, EnvInfo, list};
 pub use text_render;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// The env with this id: any id of [`list`], `alfworld-dir:PATH`, or a room-kind filter of
 /// a task set (`alfworld/train/pick_and_place_simple/Kitchen`). The env starts in episode 0
