@@ -21,7 +21,7 @@
 //!   still on the grid (Minigrid's `PutNext*Carrying` reset order).
 //! * `GoToImpUnlock` and `Unlock` compare room indices with `is` against numpy integers,
 //!   which is never true: the key may land in the locked room and every room, the locked
-//!   one too, gets distractors. The levels reproduce that (see [`levels::goto`]).
+//!   one too, gets distractors. The levels reproduce that (in the crate-private `levels::goto`).
 //!
 //! Deviation (only where Minigrid never returns): Minigrid's `place_agent` retries forever
 //! when no empty cell of the agent's room faces an empty cell or a wall (for example

@@ -1,26 +1,26 @@
 //! Level generation, seed for seed like Minigrid 3.2.0's BabyAI levels.
 //!
-//! Shared machinery: [`roomgrid`] (rooms, walls, doors, `connect_all`), [`placement`]
-//! (rejection-sampled placement, distractors, reachability), [`validate`]
-//! (`validate_instrs`), [`levelgen`] (random instructions). Descriptors, matching and
+//! Shared machinery (crate-private): `roomgrid` (rooms, walls, doors, `connect_all`),
+//! `placement` (rejection-sampled placement, distractors, reachability), `validate`
+//! (`validate_instrs`), `levelgen` (random instructions). Descriptors, matching and
 //! mission text are the engine's ([`crate::instr`]). Each level
 //! family is a small module; [`registry`] maps the 96 Minigrid ids to a family with its
 //! options. [`LevelSpec::generate`] runs Minigrid's `RoomGridLevel._gen_grid` loop: build the grid,
 //! generate the mission, validate, and on a rejection retry with the stream continuing.
 
-pub mod action_obj_door;
+pub(crate) mod action_obj_door;
 pub mod compare;
 pub mod env;
-pub mod goto;
-pub mod levelgen;
-pub mod open;
-pub mod pickup;
-pub mod placement;
-pub mod putnext;
+pub(crate) mod goto;
+pub(crate) mod levelgen;
+pub(crate) mod open;
+pub(crate) mod pickup;
+pub(crate) mod placement;
+pub(crate) mod putnext;
 pub mod registry;
-pub mod roomgrid;
-pub mod unlock;
-pub mod validate;
+pub(crate) mod roomgrid;
+pub(crate) mod unlock;
+pub(crate) mod validate;
 
 use crate::BoxContent;
 use crate::instr::Instr;
@@ -302,7 +302,7 @@ impl LevelSpec {
     }
 }
 
-/// How many generation attempts may end in [`Retry::Stuck`] (a room where Minigrid's
+/// How many generation attempts may end in `Retry::Stuck` (a room where Minigrid's
 /// `place_agent` never returns) before the fallback: from then on `place_agent` keeps its
 /// first drawn pose, whatever is in front of the agent. See `docs/BABYAI_RESET_HANG.md`.
 pub const MAX_STUCK_ATTEMPTS: u32 = 64;

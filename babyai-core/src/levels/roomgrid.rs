@@ -432,11 +432,6 @@ impl Gen {
     }
 
     /// Colours of the locked doors in the rooms' slots.
-    pub fn locked_door_colors(&self) -> Vec<Color> {
-        self.locked_door_colors_iter().collect()
-    }
-
-    /// [`Gen::locked_door_colors`] without collecting them.
     pub fn locked_door_colors_iter(&self) -> impl Iterator<Item = Color> + '_ {
         self.slot_doors()
             .map(|d| self.obj(d))
