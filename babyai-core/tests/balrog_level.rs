@@ -24,7 +24,7 @@ fn check(rec: &Value) -> Result<usize, String> {
     let kind = MixedKind::from_name(rec["kind"].as_str().unwrap()).ok_or("kind")?;
     let seed = rec["seed"].as_u64().unwrap();
     let num_dists = rec["num_dists"].as_u64().unwrap() as usize;
-    let g = generate(kind, num_dists, seed);
+    let g = generate(kind, num_dists, seed).map_err(|e| e.to_string())?;
     let mut env = g.env;
     let w = env.world();
     for (y, row) in rec["grid"].as_array().unwrap().iter().enumerate() {

@@ -17,7 +17,9 @@ fn env_of(rec: &Value) -> BabyEnv {
     match rec.get("kind").and_then(Value::as_str) {
         Some(kind) => {
             let n = rec["num_dists"].as_u64().unwrap() as usize;
-            generate(MixedKind::from_name(kind).unwrap(), n, seed).env
+            generate(MixedKind::from_name(kind).unwrap(), n, seed)
+                .unwrap()
+                .env
         }
         None => {
             let mut env = make(id).unwrap();
