@@ -26,6 +26,7 @@ pub fn largest() -> usize {
 }
 
 /// Allocations (and reallocations) this thread has made so far.
+#[allow(dead_code)]
 pub fn allocs() -> usize {
     ALLOCS.with(Cell::get)
 }
