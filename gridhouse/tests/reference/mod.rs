@@ -8,6 +8,10 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The skip lines printed so far (a property test asks once per case; say it once).
+static PRINTED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// The reference folder beside this checkout (it may be absent).
 pub fn root() -> PathBuf {
@@ -40,11 +44,13 @@ pub fn path(rel: &str) -> Option<PathBuf> {
         "{test}: needs {rel}, but ../shared/reference is not present and CI=true \
          (see docs/RELIABILITY.md for where the reference data comes from)"
     );
-    // Not `eprintln!`: the test harness captures that; a skip must be seen.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {test}: {rel} (../shared/reference not present)"
-    );
+    let line = format!("skipped: {test}: {rel} (../shared/reference not present)");
+    let mut printed = PRINTED.lock().unwrap_or_else(|e| e.into_inner());
+    if !printed.contains(&line) {
+        // Not `eprintln!`: the test harness captures that; a skip must be seen.
+        let _ = writeln!(std::io::stderr(), "{line}");
+        printed.push(line);
+    }
     None
 }
 
