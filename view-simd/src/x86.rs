@@ -8,6 +8,11 @@
 //! three shuffles of those (`0x80` in a mask writes 0) ORed together and stored in ascending
 //! order, each store overwriting the tail the previous one left. AVX2 does two column pairs
 //! per 32-byte register.
+//!
+//! The target-feature functions are `#[inline]` so that they can be inlined across the crate
+//! boundary: `babyai-core`'s call of the generic [`Avx2::observe_lines`] then compiles into
+//! one function, as when this code lived there (out-of-line calls cost about a third more
+//! per step).
 
 use crate::{OBS_LEN, Tables};
 use core::arch::x86_64::{
@@ -164,6 +169,7 @@ fn table(t: &[u8; 16]) -> __m128i {
 }
 
 /// The SSSE3 decode (see the module docs).
+#[inline]
 #[target_feature(enable = "ssse3")]
 fn write_cells_ssse3(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     let pairs: [__m128i; 4] = if rows {
@@ -209,6 +215,7 @@ fn write_cells_ssse3(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u
 /// transparent cells from the row layout's top bits (`movemask`), the caller's visibility,
 /// then each column byte's visible bit picked from the visibility rows by a shuffle and a
 /// bit test, unseen codes set to `0xFF`, and the decode of `write_cells_avx2`.
+#[inline]
 #[target_feature(enable = "avx2")]
 fn observe_avx2<V: Fn(u64) -> u64>(
     tables: &Tables,
@@ -249,6 +256,7 @@ fn observe_avx2<V: Fn(u64) -> u64>(
 }
 
 /// `lines[0..4]` and `lines[4..8]` as two 32-byte registers.
+#[inline]
 #[target_feature(enable = "avx2")]
 fn load_quads(lines: &[u64; 8]) -> [__m256i; 2] {
     let (lo, hi): (&[u64; 4], &[u64; 4]) = (
@@ -267,6 +275,7 @@ fn load_quads(lines: &[u64; 8]) -> [__m256i; 2] {
 /// The decode with 32-byte shuffles: columns 0 to 3 in one register and 4 to 7 in
 /// another (a pair per 128-bit lane, as the SSSE3 decode has them), so the decode takes six
 /// shuffles and the output six times three; each result's lanes go to two places.
+#[inline]
 #[target_feature(enable = "avx2")]
 fn write_cells_avx2(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     let quads: [__m256i; 2] = if rows {
@@ -280,6 +289,7 @@ fn write_cells_avx2(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u8
 
 /// The decode of `write_cells_avx2` from the masked codes in column layout, columns 0 to 3
 /// and 4 to 7 (one pair per lane).
+#[inline]
 #[target_feature(enable = "avx2")]
 fn decode_avx2(tables: &Tables, quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
     let (types, states, colors) = (
@@ -364,6 +374,7 @@ static MASKS_256: Masks256 = {
 };
 
 /// The 8x8 byte transpose of `lines` (view rows) into column pairs.
+#[inline]
 #[target_feature(enable = "ssse3")]
 fn transpose(lines: &[u64; 8]) -> [__m128i; 4] {
     let line = |k: usize| -> __m128i {
