@@ -24,6 +24,7 @@
 //! assert_eq!(out.feedback, "You arrive at sinkbasin 1. On the sinkbasin 1, you see a apple 2, and a knife 1.");
 //! # Ok(()) }
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod catalog;
 pub mod commands;

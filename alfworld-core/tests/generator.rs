@@ -2,7 +2,7 @@
 //! rules, determinism, solvability of every task by its walkthrough, the export's shape against
 //! the reference problems, and the task sets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use alfworld_core::generator::{
     GeneratedGame, Household, Place, RoomKind, Split, TaskSet, TaskType, Wording, classes, export,
@@ -12,14 +12,17 @@ use alfworld_core::generator::{
 mod gen_common;
 use gen_common::{check_walkthrough, fnv1a, init_predicate_order, parse_problem};
 
-const FLOORPLANS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/alfworld/floorplans"
-);
-const REFERENCE_GAMES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/alfworld/games/authored_v042"
-);
+mod reference;
+
+/// The ALFRED scene files of the reference folder, if present.
+fn floorplans() -> Option<PathBuf> {
+    reference::path("alfworld/floorplans")
+}
+
+/// The authored ALFWorld 0.4.2 reference games, if present.
+fn reference_games() -> Option<PathBuf> {
+    reference::path("alfworld/games/authored_v042")
+}
 
 fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("read reference file");
@@ -28,11 +31,9 @@ fn read_json(path: &Path) -> serde_json::Value {
 
 #[test]
 fn scene_table_matches_floorplan_files() {
-    let dir = Path::new(FLOORPLANS);
-    if !dir.exists() {
-        eprintln!("skipped: {FLOORPLANS} not present");
+    let Some(dir) = floorplans() else {
         return;
-    }
+    };
     assert_eq!(scenes::all_scenes().len(), 120);
     for row in scenes::all_scenes() {
         let n = row.number;
@@ -129,11 +130,9 @@ fn scenes_have_the_receptacles_real_games_list() {
 
 #[test]
 fn can_contain_table_matches_reference_problems() {
-    let dir = Path::new(REFERENCE_GAMES);
-    if !dir.exists() {
-        eprintln!("skipped: {REFERENCE_GAMES} not present");
+    let Some(dir) = reference_games() else {
         return;
-    }
+    };
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let game = read_json(&entry.unwrap().path().join("game.tw-pddl"));
@@ -402,8 +401,7 @@ const GOLDEN: u64 = 758792809931391512;
 
 #[test]
 fn exported_problem_has_the_reference_shape_and_parses_back() {
-    let reference = Path::new(REFERENCE_GAMES);
-    let ref_order = if reference.exists() {
+    let ref_order = if let Some(reference) = reference_games() {
         let g = read_json(
             &reference
                 .join("kitchen_pick_heat_then_place_in_recep-Potato-None-CounterTop")
@@ -541,8 +539,7 @@ fn stats_per_room_kind() {
             m[2]
         );
     }
-    let dir = Path::new(REFERENCE_GAMES);
-    if dir.exists() {
+    if let Some(dir) = reference_games() {
         println!("authored reference games:");
         let mut names: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
@@ -648,11 +645,9 @@ fn leak(s: &str) -> &'static str {
 #[test]
 fn exporter_reproduces_the_reference_problems_byte_for_byte() {
     use alfworld_core::generator::{Object, Receptacle, SceneSource, Task};
-    let dir = Path::new(REFERENCE_GAMES);
-    if !dir.exists() {
-        eprintln!("skipped: {REFERENCE_GAMES} not present");
+    let Some(dir) = reference_games() else {
         return;
-    }
+    };
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

@@ -3,15 +3,10 @@
 //! before the last step and won after it. Prints per-room-kind statistics next to the authored
 //! reference games (`--nocapture`).
 
-use std::path::Path;
-
 use alfworld_core::generator::{GeneratedGame, RoomKind, Split, TaskType, Wording, export};
 use alfworld_core::{Dialect, Env, Game, LoadOptions};
 
-const REFERENCE_GAMES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/alfworld/games/authored_v042"
-);
+mod reference;
 
 #[derive(Default, Clone, Copy)]
 struct Stats {
@@ -137,10 +132,9 @@ fn generated_games_load_and_their_walkthroughs_win_in_the_engine() {
     for kind in RoomKind::ALL {
         println!("{}", per_kind[kind.index()].row(kind.name()));
     }
-    let dir = Path::new(REFERENCE_GAMES);
-    if !dir.exists() {
+    let Some(dir) = reference::path("alfworld/games/authored_v042") else {
         return;
-    }
+    };
     println!("authored reference games (their expert-free probe: admissible at reset only):");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

@@ -84,8 +84,9 @@ fn reference_games_load_with_their_task_types_and_dialects() {
 
 #[test]
 fn unsolvable_game_is_reported() {
-    let Some(dir) = reference_dir() else { return };
-    let path = dir.join("games/unsolvable/bedroom_pick_and_place_simple-Book-None-Bed_UNSOLVABLE-canContain/game.tw-pddl");
+    let path = common::fixture_dir().join(
+        "unsolvable/bedroom_pick_and_place_simple-Book-None-Bed_UNSOLVABLE-canContain/game.tw-pddl",
+    );
     let json = std::fs::read_to_string(path).unwrap();
     let e = Game::from_tw_pddl(&json).unwrap_err();
     assert!(matches!(e, LoadError::Unsolvable { .. }), "{e}");

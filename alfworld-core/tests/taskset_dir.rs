@@ -3,18 +3,15 @@ use alfworld_core::TaskType;
 use alfworld_core::taskset_dir::{DirError, DirTaskSet};
 use std::path::PathBuf;
 
+mod reference;
+
 fn games_dir() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/reference/alfworld/games"
-    ));
-    p.is_dir().then_some(p)
+    reference::path("alfworld/games")
 }
 
 #[test]
 fn reference_folders_load_in_path_order() {
     let Some(root) = games_dir() else {
-        eprintln!("shared/reference is not beside this checkout: skipped");
         return;
     };
     let set = DirTaskSet::open(&root.join("authored_v042"), None).unwrap();

@@ -48,6 +48,7 @@
 //! env.observe(&mut image);
 //! assert_eq!(&image[(3 * 7 + 5) * 3..][..3], &[6, 0, 0]); // the ball, right in front
 //! ```
+#![forbid(unsafe_code)]
 
 mod action;
 pub mod balrog;

@@ -5,11 +5,18 @@
 //! what Minigrid's slice-then-rotate produces. Off-grid cells are grey walls. The output
 //! layout is Minigrid's `[x][y][c]`: byte `(vx * V + vy) * 3 + c`.
 
+#[cfg(target_arch = "x86_64")]
+use crate::world::codes::{COLOR_BY_NIBBLE, STATE_BY_SLOT, TYPE_BY_SLOT};
 use crate::world::codes::{DECODE, PAD, UNSEEN, WALL_CODE};
 use crate::world::{Cell, Color, Dir, ObjKind, World};
 
+/// The code tables as the shuffle decode (crate `view-simd`) takes them.
 #[cfg(target_arch = "x86_64")]
-mod shuffle;
+static SHUFFLE_TABLES: view_simd::Tables = view_simd::Tables {
+    types: TYPE_BY_SLOT,
+    colors: COLOR_BY_NIBBLE,
+    states: STATE_BY_SLOT,
+};
 
 /// BabyAI's view side.
 pub const VIEW: usize = 7;
@@ -244,8 +251,16 @@ fn observe_plane<const SHUFFLE: bool>(world: &World, out: &mut [u8; OBS_LEN]) {
         Dir::Down => (load_lines::<true, true>(codes, stride, h, ay, ax - 4), true),
     };
     #[cfg(target_arch = "x86_64")]
-    if SHUFFLE && let Some(simd) = shuffle::Ssse3::detect() {
-        simd.observe_lines(&mut lines, across, out);
+    if SHUFFLE && let Some(simd) = view_simd::Decoder::detect() {
+        match simd {
+            view_simd::Decoder::Avx2(avx2) => {
+                avx2.observe_lines(&SHUFFLE_TABLES, &lines, across, process_vis7, out);
+            }
+            view_simd::Decoder::Ssse3(ssse3) => {
+                mask_lines(&mut lines, across);
+                ssse3.write_cells(&SHUFFLE_TABLES, &lines, across, out);
+            }
+        }
     } else {
         mask_lines(&mut lines, across);
         write_cells_any(&lines, across, out);
@@ -642,6 +657,10 @@ mod plane_tests {
 #[cfg(test)]
 mod shuffle_tests {
     use super::{OBS_LEN, observe_decoded, observe_plane};
+    #[cfg(target_arch = "x86_64")]
+    use super::{SHUFFLE_TABLES, mask_lines, process_vis7, write_cells, write_cells_any};
+    #[cfg(target_arch = "x86_64")]
+    use crate::world::codes::{DECODE, UNSEEN};
     use crate::world::{
         COLORS_BY_IDX, Cell, Dir, DoorState, Grid, Obj, ObjKind, RoomLayout, World,
     };
@@ -746,6 +765,57 @@ mod shuffle_tests {
                 Obj::new(kind, COLORS_BY_IDX[c])
             });
             check_all_poses(grid, carry);
+        }
+    }
+
+    /// Both shuffle decodes (SSSE3, and AVX2 when the CPU has it) with the real code tables
+    /// equal the scalar table decode on random lines of codes (every code, and unseen
+    /// cells), in both line layouts, masking included.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn shuffle_variants_equal_the_table_decode() {
+        let Some(ssse3) = view_simd::Ssse3::detect() else {
+            eprintln!("skipped: this CPU has no SSSE3");
+            return;
+        };
+        let avx2 = view_simd::Avx2::detect();
+        let codes: Vec<u8> = (0..=255u8)
+            .filter(|&b| DECODE[b as usize] != 0 || b == UNSEEN)
+            .collect();
+        let mut x = 0x0123_4567_89AB_CDEFu64;
+        for _ in 0..5000 {
+            let mut lines = [0u64; 8];
+            for line in lines.iter_mut().take(7) {
+                for i in 0..8 {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    *line |= (codes[(x % codes.len() as u64) as usize] as u64) << (8 * i);
+                }
+            }
+            for rows in [false, true] {
+                let mut masked = lines;
+                mask_lines(&mut masked, rows);
+                let mut want = [0u8; OBS_LEN];
+                write_cells_any(&masked, rows, &mut want);
+                let mut got = [0u8; OBS_LEN];
+                ssse3.write_cells(&SHUFFLE_TABLES, &masked, rows, &mut got);
+                assert_eq!(got, want, "ssse3 rows {rows}");
+                if let Some(avx2) = avx2 {
+                    avx2.observe_lines(&SHUFFLE_TABLES, &lines, rows, process_vis7, &mut got);
+                    assert_eq!(got, want, "avx2 observe_lines rows {rows}");
+                    avx2.write_cells(&SHUFFLE_TABLES, &masked, rows, &mut got);
+                    assert_eq!(got, want, "avx2 write_cells rows {rows}");
+                }
+            }
+            let (mut want_cols, mut want_rows) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
+            write_cells::<false>(&lines, &mut want_cols);
+            write_cells::<true>(&lines, &mut want_rows);
+            let mut got = [0u8; OBS_LEN];
+            ssse3.write_cells(&SHUFFLE_TABLES, &lines, false, &mut got);
+            assert_eq!(got, want_cols, "ssse3 columns");
+            ssse3.write_cells(&SHUFFLE_TABLES, &lines, true, &mut got);
+            assert_eq!(got, want_rows, "ssse3 rows");
         }
     }
 }

@@ -24,7 +24,8 @@ struct Run {
 fn actions(n: usize, t: u64) -> Vec<Action> {
     (0..n as u64)
         .map(|i| {
-            let mut x = (t * 0x9E37_79B9_7F4A_7C15) ^ (i + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            let mut x =
+                t.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
             x ^= x >> 31;
             ACTIONS[(x % 7) as usize]
         })

@@ -5,14 +5,9 @@
 use babyai_core::bot::Bot;
 use babyai_core::{Action, LEVEL_IDS, LevelEnv, make};
 
-const REFERENCE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/bot_reference.tsv"
-);
-const HANGS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/bot_reference_hangs.tsv"
-);
+/// Copies of the reference tables (`tests/fixtures/README.md`).
+const REFERENCE: &str = include_str!("fixtures/bot_reference.tsv");
+const HANGS: &str = include_str!("fixtures/bot_reference_hangs.tsv");
 
 /// The env of `id` after `reset(seed)`.
 fn env_for(id: &str, seed: u64) -> LevelEnv {
@@ -53,15 +48,9 @@ fn stats(id: &str, seeds: std::ops::Range<u64>) -> (f64, f64) {
 }
 
 /// `(id, success_rate, mean_len_success)` of every level over seeds 0..99: the main table,
-/// with the hang-aware rerun replacing its skipped rows. Empty if the files are absent.
+/// with the hang-aware rerun replacing its skipped rows.
 fn reference() -> Vec<(String, f64, f64)> {
-    let (Ok(main), Ok(hangs)) = (
-        std::fs::read_to_string(REFERENCE),
-        std::fs::read_to_string(HANGS),
-    ) else {
-        eprintln!("note: the bot reference tables are absent; nothing to compare");
-        return Vec::new();
-    };
+    let (main, hangs) = (REFERENCE, HANGS);
     let rows = |text: &str, sr: usize, len: usize| -> Vec<(String, f64, f64)> {
         text.lines()
             .filter(|l| l.starts_with("BabyAI-"))
@@ -72,8 +61,8 @@ fn reference() -> Vec<(String, f64, f64)> {
             })
             .collect()
     };
-    let hangs = rows(&hangs, 3, 4);
-    rows(&main, 4, 5)
+    let hangs = rows(hangs, 3, 4);
+    rows(main, 4, 5)
         .into_iter()
         .map(|row| hangs.iter().find(|h| h.0 == row.0).cloned().unwrap_or(row))
         .collect()
@@ -82,7 +71,9 @@ fn reference() -> Vec<(String, f64, f64)> {
 #[test]
 fn every_level_meets_the_reference_bot() {
     let mut failures = Vec::new();
-    for (id, ref_success, ref_len) in reference() {
+    let table = reference();
+    assert_eq!(table.len(), LEVEL_IDS.len(), "one reference row per level");
+    for (id, ref_success, ref_len) in table {
         let (success, len) = stats(&id, 0..100);
         let ok = success + 1e-9 >= ref_success && (ref_len.is_nan() || len <= 1.05 * ref_len);
         eprintln!(

@@ -60,3 +60,44 @@ fn text_actions_of_any_length_parse_or_fall_back() {
         assert_eq!(p.was_fallback(), BalrogAction::parse(&text).is_err());
     }
 }
+
+/// `MixedTrainLocal` with more distractors than fit one room reachably used to loop
+/// forever in reset; now the count is refused at construction with a typed error, and the
+/// largest accepted count resets every kind.
+#[test]
+fn mixed_train_local_bounds_its_distractors() {
+    use babyai_core::balrog::{MAX_NUM_DISTS, MixedKind, MixedTrainLocal, generate};
+    let kinds = [
+        MixedKind::GoTo,
+        MixedKind::Pickup,
+        MixedKind::Open,
+        MixedKind::PutNext,
+        MixedKind::PickUpSeqGoTo,
+    ];
+    for kind in kinds {
+        for n in [MAX_NUM_DISTS + 1, 30, 35, 1000, usize::MAX] {
+            let e = MixedTrainLocal::new(kind, n).unwrap_err();
+            assert_eq!(e.num_dists(), n);
+            assert!(e.to_string().contains("at most 12"), "{e}");
+            assert_eq!(generate(kind, n, 7).unwrap_err(), e);
+        }
+        let mut env = MixedTrainLocal::new(kind, MAX_NUM_DISTS).unwrap();
+        for seed in 0..20 {
+            env.reset(seed);
+            let movable = env
+                .env()
+                .world()
+                .grid
+                .objs()
+                .filter(|(_, o)| o.kind != babyai_core::world::ObjKind::Door)
+                .count();
+            let want = match kind {
+                MixedKind::GoTo | MixedKind::Pickup => MAX_NUM_DISTS + 1,
+                MixedKind::Open => MAX_NUM_DISTS + 1, // the key and the distractors
+                _ => MAX_NUM_DISTS + 2,
+            };
+            assert_eq!(movable, want, "{kind:?} seed {seed}");
+            assert_eq!(env.env(), &generate(kind, MAX_NUM_DISTS, seed).unwrap().env);
+        }
+    }
+}

@@ -5,10 +5,7 @@ use babyai_core::trace::parse_episode;
 use babyai_core::{BabyEnv, debug_level_strictness};
 
 const FIXTURE: &str = include_str!("fixtures/traces_small.jsonl");
-const REF: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/"
-);
+mod reference;
 
 /// For every episode line: the mission parses, and the surface of the parsed instruction in
 /// the imported reset state is the recorded mission (articles included).
@@ -47,10 +44,8 @@ fn every_reference_mission_round_trips() {
         ("resets_public.jsonl", 1920),
         ("mixed_public.jsonl", 200),
     ] {
-        let path = format!("{REF}{file}");
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            println!("note: {path} absent, skipping");
-            continue;
+        let Some(text) = reference::read(&format!("babyai/{file}")) else {
+            return;
         };
         // resets_public has no steps; give it an empty list so the trace reader accepts it.
         let text: String = text

@@ -3,10 +3,7 @@
 use babyai_core::trace::{parse_episode, replay_from_state};
 
 const FIXTURE: &str = include_str!("fixtures/traces_small.jsonl");
-const PUBLIC: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/public_traces.jsonl"
-);
+mod reference;
 
 /// Replays every line, returning (passed, failures).
 fn replay_all(text: &str) -> (usize, Vec<String>) {
@@ -34,8 +31,7 @@ fn checked_in_fixture_replays_identically() {
 
 #[test]
 fn all_public_traces_replay_identically() {
-    let Ok(text) = std::fs::read_to_string(PUBLIC) else {
-        println!("note: {PUBLIC} absent, skipping the full public replay");
+    let Some(text) = reference::read("babyai/public_traces.jsonl") else {
         return;
     };
     let (passed, failures) = replay_all(&text);
@@ -45,9 +41,7 @@ fn all_public_traces_replay_identically() {
 
 #[test]
 fn balrog_mixed_train_local_episodes_replay_identically() {
-    let path = PUBLIC.replace("public_traces.jsonl", "mixed_public.jsonl");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("note: {path} absent, skipping the MixedTrainLocal replay");
+    let Some(text) = reference::read("babyai/mixed_public.jsonl") else {
         return;
     };
     let (passed, failures) = replay_all(&text);

@@ -8,10 +8,7 @@ use babyai_core::trace::parse_episode;
 use babyai_core::{LEVEL_IDS, make};
 use serde_json::Value;
 
-const REF: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/"
-);
+mod reference;
 
 fn image(v: &Value) -> [u8; 147] {
     let a = v.as_array().expect("image array");
@@ -21,8 +18,7 @@ fn image(v: &Value) -> [u8; 147] {
 
 /// Replays every line of `file` from its seed; returns per-level `(id, passed, failed,
 /// first failure)`.
-fn replay_file(file: &str) -> Vec<(String, usize, usize, Option<String>)> {
-    let text = std::fs::read_to_string(format!("{REF}{file}")).expect("reference file readable");
+fn replay_file(file: &str, text: &str) -> Vec<(String, usize, usize, Option<String>)> {
     let mut tally: Vec<(String, usize, usize, Option<String>)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let ep = parse_episode(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
@@ -82,7 +78,10 @@ fn report(tally: &[(String, usize, usize, Option<String>)]) -> usize {
 
 #[test]
 fn every_level_resets_like_minigrid_for_20_seeds() {
-    let tally = replay_file("resets_public.jsonl");
+    let Some(text) = reference::read("babyai/resets_public.jsonl") else {
+        return;
+    };
+    let tally = replay_file("resets_public.jsonl", &text);
     let failed = report(&tally);
     assert_eq!(
         tally.len(),
@@ -97,8 +96,20 @@ fn every_level_resets_like_minigrid_for_20_seeds() {
 }
 
 #[test]
+fn fixture_traces_replay_from_their_seeds() {
+    let text = include_str!("fixtures/traces_small.jsonl");
+    let tally = replay_file("traces_small.jsonl", text);
+    let passed: usize = tally.iter().map(|t| t.1).sum();
+    assert_eq!(report(&tally), 0);
+    assert_eq!(passed, 12);
+}
+
+#[test]
 fn public_traces_replay_from_their_seeds() {
-    let tally = replay_file("public_traces.jsonl");
+    let Some(text) = reference::read("babyai/public_traces.jsonl") else {
+        return;
+    };
+    let tally = replay_file("public_traces.jsonl", &text);
     let passed: usize = tally.iter().map(|t| t.1).sum();
     assert_eq!(report(&tally), 0);
     assert_eq!(passed, 287);

@@ -3,15 +3,12 @@
 use babyai_core::rng::{Pcg64, seed_sequence_state};
 use serde_json::Value;
 
-const VECTORS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/rng_vectors.json"
-);
+/// A copy of the reference vectors (`tests/fixtures/README.md`).
+const VECTORS: &str = include_str!("fixtures/rng_vectors.json");
 
 #[test]
 fn every_recorded_vector_matches() {
-    let text = std::fs::read_to_string(VECTORS).expect("rng_vectors.json readable");
-    let doc: Value = serde_json::from_str(&text).expect("valid json");
+    let doc: Value = serde_json::from_str(VECTORS).expect("valid json");
     let vectors = doc["vectors"].as_array().expect("vectors array");
     assert!(!vectors.is_empty());
     let mut calls_checked = 0;

@@ -1,5 +1,6 @@
 //! Benchmarks of the ALFWorld engine on a real-shaped kitchen game (15 receptacles, 20
 //! objects; checked in under `alfworld-core/tests/fixtures`).
+#![forbid(unsafe_code)]
 use alfworld_core::{Dialect, Env, Game};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -1,6 +1,7 @@
 //! Latency of the experts' next command: the oracle (a shortest plan rebuilt from the state)
 //! at the reset state and in a state where it holds something else first, and the searcher's
 //! choice, on generated kitchens (the largest rooms) and a pick-two game.
+#![forbid(unsafe_code)]
 use alfworld_core::expert::{Oracle, Searcher};
 use alfworld_core::generator::{RoomKind, Split, TaskSet, TaskType, Wording, export};
 use alfworld_core::{Command, Env, Game, LoadOptions};

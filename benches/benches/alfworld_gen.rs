@@ -2,6 +2,7 @@
 //! its export to `game.tw-pddl` text, export plus load by the engine, a reset to a new
 //! generated game (task-set game to a playable env through [`Game::from_generated`]; no
 //! cache), a restart of an already built game, and the compilation alone.
+#![forbid(unsafe_code)]
 use alfworld_core::generator::{Household, RoomKind, Split, Wording, export};
 use alfworld_core::{Env, Game};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -7,6 +7,7 @@
 //! halves of a batch cap two threads at ~1.82x for 64 envs of GoToLocal, ~1.90x for 256
 //! (`profile_batch imbalance`), and 256 envs still fit one core's L2 cache. With 1024 envs
 //! the fork/join cost of a call is spread over four times the work.
+#![forbid(unsafe_code)]
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, Action, make};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

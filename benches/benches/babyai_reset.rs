@@ -1,6 +1,7 @@
 //! Reset throughput of BabyAI levels: generating a level from a seed exactly as Minigrid's
 //! `reset(seed=seed)` (grid, objects, mission, verifier binding, reset observation), for
 //! GoToLocal, BossLevel and a mix cycling through all registered levels.
+#![forbid(unsafe_code)]
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

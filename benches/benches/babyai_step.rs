@@ -2,6 +2,7 @@
 //! imported from a GoToLocal and a BossLevel reference trace (the checked-in fixture).
 //! In `random_step_observe` an episode that ends is restarted from a clone of its imported
 //! state; `random_step_observe_no_restart` times the engine alone.
+#![forbid(unsafe_code)]
 use babyai_core::trace::parse_episode;
 use babyai_core::view::OBS_LEN;
 use babyai_core::{Action, BabyEnv};

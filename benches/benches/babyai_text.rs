@@ -2,6 +2,7 @@
 //!
 //! Views: the checked-in fixture of `text-render` (46 views recorded from Minigrid, with
 //! walls, doors, carried objects and empty descriptions). Throughput is reported per view.
+#![forbid(unsafe_code)]
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use text_render::babyai::{BalrogAction, VIEW_LEN, balrog_text, describe_full};

@@ -1,4 +1,5 @@
 //! Throughput of the expert bot: whole BossLevel episodes (bot decisions plus env steps).
+#![forbid(unsafe_code)]
 use babyai_core::bot::Bot;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -1,4 +1,5 @@
 //! Benchmarks of the shared phrasing layer.
+#![forbid(unsafe_code)]
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use text_render::{ListStyle, join_list, steps};

@@ -6,6 +6,7 @@
 //! Modes: `step` (random actions with an observation every step; an ended episode goes on,
 //! so no reset is timed), `reset` (consecutive seeds), `seed` (one reset with seed N), `mix` (every level in turn, as the
 //! criterion bench `babyai_reset/all_level_mix`; the level argument is ignored).
+#![forbid(unsafe_code)]
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, make};
 use std::hint::black_box;

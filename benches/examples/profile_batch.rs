@@ -18,6 +18,7 @@
 //! * `run LEVEL BATCH CALLS THREADS`: the `babyai_batch` criterion loop for a fixed number of
 //!   calls (THREADS 1: `step`; more: `step_par` inside a pool of that many threads), for
 //!   `perf stat -e task-clock` (CPU time against wall time).
+#![forbid(unsafe_code)]
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, Action, make};
 use env_api::{AutoResetMode, BatchOut, Env, Observe, Step, VecEnv};

@@ -6,6 +6,7 @@
 //! Each round renders every view of `text-render`'s fixture (46 views recorded from Minigrid)
 //! once, as the criterion bench `babyai_text` does. Modes: `balrog` (`balrog_text`), `full`
 //! (`describe_full`), `parse` (the action parser on the bench's six answers).
+#![forbid(unsafe_code)]
 use std::hint::black_box;
 use text_render::babyai::{BalrogAction, VIEW_LEN, balrog_text, describe_full};
 

@@ -18,6 +18,7 @@
 //!
 //! Batches of environments are stepped by [`VecEnv`] (see [`batch`]), serially or, with the
 //! `rayon` feature, on all cores with bit-identical results.
+#![forbid(unsafe_code)]
 #![no_std]
 
 extern crate alloc;

@@ -2,6 +2,7 @@
 //! piped commands, export.
 
 mod common;
+mod reference;
 use common::gridhouse_with_input as gridhouse;
 
 fn rollout_json(args: &[&str]) -> serde_json::Value {
@@ -69,14 +70,10 @@ fn searcher_and_random_on_a_task_type_in_the_old_wording() {
 
 #[test]
 fn rollout_on_the_reference_game_folders() {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/reference/alfworld/games/authored_v03dialect"
-    );
-    if !std::path::Path::new(dir).is_dir() {
-        eprintln!("shared/reference is not beside this checkout: skipped");
+    let Some(dir) = reference::path("alfworld/games/authored_v03dialect") else {
         return;
-    }
+    };
+    let dir = dir.to_str().expect("a UTF-8 path");
     for policy in ["expert", "searcher"] {
         let v = rollout_json(&["--games", dir, "--policy", policy, "--episodes", "7"]);
         assert_eq!(v["success_rate"], 1.0, "{policy}: {v}");

@@ -2,6 +2,7 @@
 use std::process::Command;
 
 mod common;
+mod reference;
 use common::gridhouse;
 
 #[test]
@@ -145,14 +146,10 @@ fn replay_alfworld_passes_the_checked_in_fixture() {
 
 #[test]
 fn replay_alfworld_passes_every_reference_trace() {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/reference/alfworld"
-    );
-    if !std::path::Path::new(dir).is_dir() {
-        eprintln!("shared/reference/alfworld not present: skipped");
+    let Some(dir) = reference::path("alfworld") else {
         return;
-    }
+    };
+    let dir = dir.to_str().expect("a UTF-8 path");
     for (file, n) in [
         ("traces.jsonl", 32),
         ("traces_v03dialect.jsonl", 21),

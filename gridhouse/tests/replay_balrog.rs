@@ -2,20 +2,16 @@
 //! compare BALROG's text at every step.
 use std::process::Command;
 
-const MIXED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/reference/babyai/mixed_public.jsonl"
-);
+mod reference;
 
 #[test]
 fn mixed_public_replays_from_seed_and_from_state() {
-    if std::fs::metadata(MIXED).is_err() {
-        eprintln!("note: {MIXED} is absent; skipping");
+    let Some(mixed) = reference::path("babyai/mixed_public.jsonl") else {
         return;
-    }
+    };
     for extra in [None, Some("--from-state")] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_gridhouse"));
-        cmd.args(["replay", "babyai", MIXED]);
+        cmd.args(["replay", "babyai"]).arg(&mixed);
         if let Some(flag) = extra {
             cmd.arg(flag);
         }

@@ -26,6 +26,7 @@
 //! steps(&mut out, 3);
 //! assert_eq!(out, "1 step 3 steps");
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod alfworld;
 pub mod babyai;

@@ -5,6 +5,7 @@ use super::{Episode, RecordedStep};
 use crate::import::{BoxContent, RecordedState};
 use crate::level_layout;
 use crate::view::OBS_LEN;
+use crate::world::MAX_SIDE;
 use serde_json::Value;
 
 /// Why a trace line cannot be read.
@@ -28,6 +29,14 @@ pub enum TraceError {
     },
     /// The env id has no known room layout.
     UnknownLevel(String),
+    /// The declared grid size is outside `1..=MAX_SIDE` per side; refused before any grid
+    /// memory is reserved.
+    BadSize {
+        /// Declared width.
+        width: u64,
+        /// Declared height.
+        height: u64,
+    },
 }
 
 impl core::fmt::Display for TraceError {
@@ -42,6 +51,10 @@ impl core::fmt::Display for TraceError {
                 write!(f, "field {path}: expected {expected}")
             }
             TraceError::UnknownLevel(id) => write!(f, "unknown BabyAI level id {id:?}"),
+            TraceError::BadSize { width, height } => write!(
+                f,
+                "grid size {width}x{height} is outside the supported 1..={MAX_SIDE} per side"
+            ),
         }
     }
 }
@@ -146,8 +159,14 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
         .to_string();
     let layout = level_layout(&env_id).ok_or_else(|| TraceError::UnknownLevel(env_id.clone()))?;
     let seed = as_u64(field(&v, "seed", "")?, "seed")?;
-    let width = as_small(field(&v, "width", "")?, "width", 1 << 16)? as usize;
-    let height = as_small(field(&v, "height", "")?, "height", 1 << 16)? as usize;
+    let width = as_u64(field(&v, "width", "")?, "width")?;
+    let height = as_u64(field(&v, "height", "")?, "height")?;
+    // Validate before reserving: a declared 65536x65536 grid would reserve 12 GiB.
+    let side_ok = |n: u64| (1..=MAX_SIDE as u64).contains(&n);
+    if !side_ok(width) || !side_ok(height) {
+        return Err(TraceError::BadSize { width, height });
+    }
+    let (width, height) = (width as usize, height as usize);
     let rows = as_array(field(&v, "grid", "")?, "grid")?;
     let mut grid = Vec::with_capacity(width * height);
     for (y, row) in rows.iter().enumerate() {

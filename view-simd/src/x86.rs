@@ -1,21 +1,20 @@
-//! The observation's decode with SSSE3 byte shuffles (x86_64, selected at run time).
+//! The SSSE3 and AVX2 decodes.
 //!
-//! The only module of the crate with `unsafe`: unaligned 16-byte loads and stores, and the
-//! calls into functions compiled with the `ssse3` target feature, which happen only through a
-//! [`Ssse3`] token that exists only after `is_x86_feature_detected!("ssse3")` said yes.
+//! The 49 masked codes are put in view-column order, two columns per 16-byte register
+//! (column `2p + h` at bytes `8h..8h + 7`, one byte per view row); lines in row layout are
+//! turned into columns by an 8x8 byte transpose (12 unpacks). Each register gives three:
+//! the types and states by shuffling 16-entry tables with the codes' bits 3 to 6, and the
+//! colours by shuffling with their low nibble. Each 16-byte piece of the output is then
+//! three shuffles of those (`0x80` in a mask writes 0) ORed together and stored in ascending
+//! order, each store overwriting the tail the previous one left. AVX2 does two column pairs
+//! per 32-byte register.
 //!
-//! The 49 masked codes are put in view-column order, two columns per register (column
-//! `2p + h` at bytes `8h..8h + 7`, one byte per view row); views facing up or down hold view
-//! rows, which an 8x8 byte transpose (12 unpacks) turns into columns. Each register gives
-//! three: the types and states by shuffling 16-entry tables with the codes' bits 3 to 6, and
-//! the colours by shuffling with their low nibble (an unseen cell, `0xFF`, selects entries
-//! that are 0). Each 16-byte piece of the output is then three shuffles of those (`0x80`
-//! in a mask writes 0) ORed together and stored in ascending order, each store overwriting
-//! the tail the previous one left.
-#![allow(unsafe_code)]
+//! The target-feature functions are `#[inline]` so that they can be inlined across the crate
+//! boundary: `babyai-core`'s call of the generic [`Avx2::observe_lines`] then compiles into
+//! one function, as when this code lived there (out-of-line calls cost about a third more
+//! per step).
 
-use super::OBS_LEN;
-use crate::world::codes::{COLOR_BY_NIBBLE, STATE_BY_SLOT, TYPE_BY_SLOT};
+use crate::{OBS_LEN, Tables};
 use core::arch::x86_64::{
     __m128i, __m256i, _mm_and_si128, _mm_loadl_epi64, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
     _mm_shuffle_epi8, _mm_srli_epi16, _mm_storeu_si128, _mm_unpackhi_epi16, _mm_unpackhi_epi32,
@@ -26,58 +25,108 @@ use core::arch::x86_64::{
     _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
 };
 
-/// Proof that the running CPU has SSSE3, and whether it also has AVX2 (then the decode
-/// shuffles 32 bytes at a time).
+/// The best decode this CPU supports.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Ssse3 {
-    avx2: bool,
+pub enum Decoder {
+    /// 16-byte shuffles.
+    Ssse3(Ssse3),
+    /// 32-byte shuffles, and the masking in vector code.
+    Avx2(Avx2),
+}
+
+impl Decoder {
+    /// AVX2 if the CPU has it, else SSSE3 if it has that, else `None` (a cached check after
+    /// the first call).
+    #[inline]
+    pub fn detect() -> Option<Decoder> {
+        Avx2::detect()
+            .map(Decoder::Avx2)
+            .or_else(|| Ssse3::detect().map(Decoder::Ssse3))
+    }
+}
+
+/// Proof that the running CPU has SSSE3.
+#[derive(Clone, Copy, Debug)]
+pub struct Ssse3 {
+    _proof: (),
 }
 
 impl Ssse3 {
-    /// The token, if the CPU supports SSSE3 (a cached check after the first call).
+    /// The token, if the CPU has SSSE3.
     #[inline]
-    pub(super) fn detect() -> Option<Ssse3> {
-        if is_x86_feature_detected!("avx2") {
-            Some(Ssse3 { avx2: true })
-        } else if is_x86_feature_detected!("ssse3") {
-            Some(Ssse3 { avx2: false })
-        } else {
-            None
-        }
+    pub fn detect() -> Option<Ssse3> {
+        is_x86_feature_detected!("ssse3").then_some(Ssse3 { _proof: () })
     }
 
-    /// Masks the unseen cells of the seven `lines` (view columns, or view rows when `rows`;
-    /// `lines[7]` is ignored) and decodes them into `out`, as `mask_lines` and
-    /// `write_cells` do: with AVX2 the transparency, masks and decode are vector code
-    /// around the scalar visibility table.
+    /// Decodes the 49 (already masked) codes of `lines` into `out` (see the crate docs).
     #[inline]
-    pub(super) fn observe_lines(self, lines: &mut [u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
-        if self.avx2 {
-            // SAFETY: `self.avx2` is set only if `detect` found AVX2 on this CPU.
-            unsafe { observe_avx2(lines, rows, out) }
-        } else {
-            super::mask_lines(lines, rows);
-            self.write_cells(lines, rows, out);
-        }
-    }
-
-    /// Decodes the 49 masked codes into `out`: `lines` are view columns (byte = view row),
-    /// or view rows (byte = view column) when `rows`, as for the scalar `write_cells`.
-    #[inline]
-    pub(super) fn write_cells(self, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
-        if self.avx2 {
-            // SAFETY: `self.avx2` is set only if `detect` found AVX2 on this CPU.
-            unsafe { write_cells_avx2(lines, rows, out) }
-        } else {
-            // SAFETY: `self` exists only if `detect` found SSSE3 on this CPU.
-            unsafe { write_cells_ssse3(lines, rows, out) }
-        }
+    pub fn write_cells(
+        self,
+        tables: &Tables,
+        lines: &[u64; 8],
+        rows: bool,
+        out: &mut [u8; OBS_LEN],
+    ) {
+        // SAFETY: `self` exists only if `detect` found SSSE3 on this CPU.
+        unsafe { write_cells_ssse3(tables, lines, rows, out) }
     }
 }
 
-/// Where output piece `q` (16 bytes at `STORES[q]`) takes its bytes: `MASKS[q][ch]` byte
-/// `i` is the byte of the channel-`ch` register of pair `PAIR_OF[q]` that output byte
-/// `STORES[q] + i` is, or `0x80` when it is another channel's or past the pair's cells.
+/// Proof that the running CPU has AVX2 (and SSSE3).
+#[derive(Clone, Copy, Debug)]
+pub struct Avx2 {
+    _proof: (),
+}
+
+impl Avx2 {
+    /// The token, if the CPU has AVX2 and SSSE3.
+    #[inline]
+    pub fn detect() -> Option<Avx2> {
+        (is_x86_feature_detected!("avx2") && is_x86_feature_detected!("ssse3"))
+            .then_some(Avx2 { _proof: () })
+    }
+
+    /// The SSSE3 token (an AVX2 token proves SSSE3 too).
+    #[inline]
+    pub fn ssse3(self) -> Ssse3 {
+        Ssse3 { _proof: () }
+    }
+
+    /// Decodes the 49 (already masked) codes of `lines` into `out` (see the crate docs).
+    #[inline]
+    pub fn write_cells(
+        self,
+        tables: &Tables,
+        lines: &[u64; 8],
+        rows: bool,
+        out: &mut [u8; OBS_LEN],
+    ) {
+        // SAFETY: `self` exists only if `detect` found AVX2 on this CPU.
+        unsafe { write_cells_avx2(tables, lines, rows, out) }
+    }
+
+    /// Masks and decodes the codes of `lines` into `out`: bit `8 * vy + vx` of the word given
+    /// to `visibility` is set when cell `(vx, vy)` is transparent (its code's bit 7 is clear;
+    /// bits with `vx` or `vy` 7 are arbitrary), and bit `8 * vy + vx` of its result says
+    /// whether the cell is visible; cells not visible decode as the code `0xFF`.
+    #[inline]
+    pub fn observe_lines<V: Fn(u64) -> u64>(
+        self,
+        tables: &Tables,
+        lines: &[u64; 8],
+        rows: bool,
+        visibility: V,
+        out: &mut [u8; OBS_LEN],
+    ) {
+        // SAFETY: `self` exists only if `detect` found AVX2 on this CPU.
+        unsafe { observe_avx2(tables, lines, rows, visibility, out) }
+    }
+}
+
+/// Output pieces: output piece `q` is 16 bytes at `STORES[q]`, taken from column pair
+/// `PAIR_OF[q]`; `MASKS[q][ch]` byte `i` is the byte of that pair's channel-`ch` register
+/// that output byte `STORES[q] + i` is, or `0x80` when it is another channel's or past the
+/// pair's cells.
 const PIECES: usize = 11;
 
 /// First output byte of each piece: three per column pair, two for the last column.
@@ -111,26 +160,29 @@ static MASKS: Masks = {
     Masks(t)
 };
 
-/// Table `T` as a register.
+/// Table `t` as a register.
 #[inline(always)]
 fn table(t: &[u8; 16]) -> __m128i {
-    // SAFETY: reads 16 bytes from a 16-byte array (unaligned load allowed).
+    // SAFETY: reads 16 bytes from a 16-byte array (SSE2, part of x86_64's baseline; the
+    // load is unaligned, so any address is fine).
     unsafe { _mm_loadu_si128(t.as_ptr().cast()) }
 }
 
 /// The SSSE3 decode (see the module docs).
+#[inline]
 #[target_feature(enable = "ssse3")]
-fn write_cells_ssse3(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+fn write_cells_ssse3(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     let pairs: [__m128i; 4] = if rows {
         transpose(lines)
     } else {
-        // SAFETY: reads `lines[2p..2p + 2]`, 16 bytes each (unaligned loads).
+        // SAFETY: for `k` in 0, 2, 4, 6 reads `lines[k..k + 2]`, 16 bytes inside the 64-byte
+        // array (unaligned loads).
         unsafe { [0, 2, 4, 6].map(|k| _mm_loadu_si128(lines.as_ptr().add(k).cast())) }
     };
     let (types, states, colors) = (
-        table(&TYPE_BY_SLOT),
-        table(&STATE_BY_SLOT),
-        table(&COLOR_BY_NIBBLE),
+        table(&tables.types),
+        table(&tables.states),
+        table(&tables.colors),
     );
     let nibble = _mm_set1_epi8(0x0F);
     let decoded = pairs.map(|codes| {
@@ -153,25 +205,27 @@ fn write_cells_ssse3(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
             _mm_shuffle_epi8(*s, table(&m[2])),
         );
         let at = &mut out[STORES[q]..STORES[q] + 16];
-        // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
+        // SAFETY: writes 16 bytes into a 16-byte slice (bounds checked by the slicing;
+        // unaligned store).
         unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), piece) }
     }
 }
 
-/// `observe_lines` with AVX2: the lines in both layouts (one 8x8 byte transpose), the
-/// transparent rows from the row layout's top bits (`movemask`), the scalar visibility
-/// table, then each column byte's visible bit picked from the visibility rows by a shuffle
-/// and a bit test, unseen codes set to `0xFF`, and the decode of `write_cells_avx2`.
+/// The AVX2 masking and decode: the lines in both layouts (one 8x8 byte transpose), the
+/// transparent cells from the row layout's top bits (`movemask`), the caller's visibility,
+/// then each column byte's visible bit picked from the visibility rows by a shuffle and a
+/// bit test, unseen codes set to `0xFF`, and the decode of `write_cells_avx2`.
+#[inline]
 #[target_feature(enable = "avx2")]
-fn observe_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+fn observe_avx2<V: Fn(u64) -> u64>(
+    tables: &Tables,
+    lines: &[u64; 8],
+    rows: bool,
+    visibility: V,
+    out: &mut [u8; OBS_LEN],
+) {
     let crossed = transpose(lines);
-    // SAFETY: reads `lines[0..4]` and `lines[4..8]`, 32 bytes each (unaligned loads).
-    let direct = unsafe {
-        [
-            _mm256_loadu_si256(lines.as_ptr().cast()),
-            _mm256_loadu_si256(lines.as_ptr().add(4).cast()),
-        ]
-    };
+    let direct = load_quads(lines);
     let crossed = [
         _mm256_set_m128i(crossed[1], crossed[0]),
         _mm256_set_m128i(crossed[3], crossed[2]),
@@ -183,7 +237,7 @@ fn observe_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     };
     let opaque = _mm256_movemask_epi8(row_form[0]) as u32 as u64
         | (_mm256_movemask_epi8(row_form[1]) as u32 as u64) << 32;
-    let visible = super::process_vis7(!opaque);
+    let visible = visibility(!opaque);
     // Byte `8 * vx + vy` of `columns` is visible when bit `vx` of visibility row `vy` is set.
     let vis = _mm256_set1_epi64x(visible as i64);
     let row_of = _mm256_set1_epi64x(0x0706_0504_0302_0100);
@@ -198,37 +252,50 @@ fn observe_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
         let unseen = _mm256_cmpeq_epi8(_mm256_and_si256(rows_vis, bit), _mm256_setzero_si256());
         _mm256_or_si256(columns[h], unseen)
     });
-    decode_avx2(columns, out);
+    decode_avx2(tables, columns, out);
+}
+
+/// `lines[0..4]` and `lines[4..8]` as two 32-byte registers.
+#[inline]
+#[target_feature(enable = "avx2")]
+fn load_quads(lines: &[u64; 8]) -> [__m256i; 2] {
+    let (lo, hi): (&[u64; 4], &[u64; 4]) = (
+        lines[..4].try_into().unwrap(),
+        lines[4..].try_into().unwrap(),
+    );
+    // SAFETY: each load reads the 32 bytes of a `[u64; 4]` (unaligned loads).
+    unsafe {
+        [
+            _mm256_loadu_si256(lo.as_ptr().cast()),
+            _mm256_loadu_si256(hi.as_ptr().cast()),
+        ]
+    }
 }
 
 /// The decode with 32-byte shuffles: columns 0 to 3 in one register and 4 to 7 in
 /// another (a pair per 128-bit lane, as the SSSE3 decode has them), so the decode takes six
 /// shuffles and the output six times three; each result's lanes go to two places.
+#[inline]
 #[target_feature(enable = "avx2")]
-fn write_cells_avx2(lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
+fn write_cells_avx2(tables: &Tables, lines: &[u64; 8], rows: bool, out: &mut [u8; OBS_LEN]) {
     let quads: [__m256i; 2] = if rows {
         let [p0, p1, p2, p3] = transpose(lines);
         [_mm256_set_m128i(p1, p0), _mm256_set_m128i(p3, p2)]
     } else {
-        // SAFETY: reads `lines[0..4]` and `lines[4..8]`, 32 bytes each (unaligned loads).
-        unsafe {
-            [
-                _mm256_loadu_si256(lines.as_ptr().cast()),
-                _mm256_loadu_si256(lines.as_ptr().add(4).cast()),
-            ]
-        }
+        load_quads(lines)
     };
-    decode_avx2(quads, out);
+    decode_avx2(tables, quads, out);
 }
 
 /// The decode of `write_cells_avx2` from the masked codes in column layout, columns 0 to 3
 /// and 4 to 7 (one pair per lane).
+#[inline]
 #[target_feature(enable = "avx2")]
-fn decode_avx2(quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
+fn decode_avx2(tables: &Tables, quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
     let (types, states, colors) = (
-        _mm256_broadcastsi128_si256(table(&TYPE_BY_SLOT)),
-        _mm256_broadcastsi128_si256(table(&STATE_BY_SLOT)),
-        _mm256_broadcastsi128_si256(table(&COLOR_BY_NIBBLE)),
+        _mm256_broadcastsi128_si256(table(&tables.types)),
+        _mm256_broadcastsi128_si256(table(&tables.states)),
+        _mm256_broadcastsi128_si256(table(&tables.colors)),
     );
     let nibble = _mm256_set1_epi8(0x0F);
     let decoded = quads.map(|codes| {
@@ -243,11 +310,11 @@ fn decode_avx2(quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
     let mut pieces = [_mm256_setzero_si256(); 6];
     for (i, piece) in pieces.iter_mut().enumerate() {
         let [t, c, s] = &decoded[i / 3];
-        let m = &MASKS_256.0[i];
-        // SAFETY: reads three 32-byte arrays (unaligned loads allowed).
-        let [mt, mc, ms] = m
-            .each_ref()
-            .map(|m| unsafe { _mm256_loadu_si256(m.as_ptr().cast()) });
+        let [mt, mc, ms] = MASKS_256.0[i].each_ref().map(|m| {
+            // SAFETY: reads 32 bytes from a 32-byte array (unaligned load); this closure
+            // is compiled as part of this AVX2 function.
+            unsafe { _mm256_loadu_si256(m.as_ptr().cast()) }
+        });
         *piece = _mm256_or_si256(
             _mm256_or_si256(_mm256_shuffle_epi8(*t, mt), _mm256_shuffle_epi8(*c, mc)),
             _mm256_shuffle_epi8(*s, ms),
@@ -261,7 +328,8 @@ fn decode_avx2(quads: [__m256i; 2], out: &mut [u8; OBS_LEN]) {
             _mm256_castsi256_si128(pieces[i])
         };
         let at = &mut out[STORES[k]..STORES[k] + 16];
-        // SAFETY: writes 16 bytes into a 16-byte slice (unaligned store allowed).
+        // SAFETY: writes 16 bytes into a 16-byte slice (bounds checked by the slicing;
+        // unaligned store).
         unsafe { _mm_storeu_si128(at.as_mut_ptr().cast(), half) }
     }
 }
@@ -306,6 +374,7 @@ static MASKS_256: Masks256 = {
 };
 
 /// The 8x8 byte transpose of `lines` (view rows) into column pairs.
+#[inline]
 #[target_feature(enable = "ssse3")]
 fn transpose(lines: &[u64; 8]) -> [__m128i; 4] {
     let line = |k: usize| -> __m128i {
@@ -326,58 +395,4 @@ fn transpose(lines: &[u64; 8]) -> [__m128i; 4] {
         _mm_unpacklo_epi32(b1, b3),
         _mm_unpackhi_epi32(b1, b3),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{OBS_LEN, Ssse3};
-    use crate::view::{mask_lines, write_cells, write_cells_any};
-    use crate::world::codes::{DECODE, UNSEEN};
-
-    /// Both compiled variants equal the scalar table decode on random lines of codes
-    /// (every code, and unseen cells), in both line layouts.
-    #[test]
-    fn both_variants_equal_the_table_decode() {
-        let Some(detected) = Ssse3::detect() else {
-            return;
-        };
-        let codes: Vec<u8> = (0..=255u8)
-            .filter(|&b| DECODE[b as usize] != 0 || b == UNSEEN)
-            .collect();
-        let mut x = 0x0123_4567_89AB_CDEFu64;
-        for _ in 0..5000 {
-            let mut lines = [0u64; 8];
-            for line in lines.iter_mut().take(7) {
-                for i in 0..8 {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    *line |= (codes[(x % codes.len() as u64) as usize] as u64) << (8 * i);
-                }
-            }
-            for rows in [false, true] {
-                let mut masked = lines;
-                mask_lines(&mut masked, rows);
-                let mut want = [0u8; OBS_LEN];
-                write_cells_any(&masked, rows, &mut want);
-                for avx2 in [false, detected.avx2] {
-                    let mut got = [0u8; OBS_LEN];
-                    let mut l = lines;
-                    Ssse3 { avx2 }.observe_lines(&mut l, rows, &mut got);
-                    assert_eq!(got, want, "observe_lines rows {rows} avx2 {avx2}");
-                }
-            }
-            let (mut want_cols, mut want_rows) = ([0u8; OBS_LEN], [0u8; OBS_LEN]);
-            write_cells::<false>(&lines, &mut want_cols);
-            write_cells::<true>(&lines, &mut want_rows);
-            for avx2 in [false, detected.avx2] {
-                let simd = Ssse3 { avx2 };
-                let mut got = [0u8; OBS_LEN];
-                simd.write_cells(&lines, false, &mut got);
-                assert_eq!(got, want_cols, "columns, avx2 {avx2}");
-                simd.write_cells(&lines, true, &mut got);
-                assert_eq!(got, want_rows, "rows, avx2 {avx2}");
-            }
-        }
-    }
 }
