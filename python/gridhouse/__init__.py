@@ -6,6 +6,8 @@
 * ``gridhouse.make_vec(id, num_envs, autoreset_mode=..., num_threads=...)``: a
   ``gymnasium.vector.VectorEnv`` stepped in Rust, observations written in place.
 * ``gridhouse.TextEnv`` / ``gridhouse.TextVecEnv``: text envs for LLM agents (both engines).
+* ``gridhouse.demos`` / ``gridhouse.evaluate``: SFT records and evaluations (the CLI's
+  ``demos`` and ``eval``), policies built in, behind an endpoint, or a Python callable.
 * ``gridhouse.balrog.make_env`` and ``gridhouse.dspy.AlfWorld``: drop-ins for BALROG's BabyAI
   env and DSPy's AlfWorld dataset.
 
@@ -25,6 +27,7 @@ from ._native import (
 )
 from ._native import list_ids as _list_ids
 from .gym_env import GridhouseEnv, MissionSpace, babyai_ids, gym_id, register_envs
+from .sft import demos, evaluate
 from .text import TextEnv, TextVecEnv
 from .vector import GridhouseVectorEnv, make_vec
 
@@ -53,6 +56,8 @@ __all__ = [
     "UnknownIdError",
     "UnsupportedError",
     "babyai_ids",
+    "demos",
+    "evaluate",
     "gym_id",
     "list_ids",
     "make_vec",

@@ -5,13 +5,33 @@ BALROG's ``EnvWrapper(BabyAITextCleanLangWrapper(...))``: ``obs["text"]["long_te
 (BALROG's description lines), ``obs["text"]["short_term_context"]`` (""), ``obs["mission"]``,
 ``max_steps``, ``check_action_validity``, ``get_instruction_prompt(instructions=None)``,
 ``get_stats()``, ``failed_candidates``. Differences: the task kind is fixed by the task name and
-every layout comes from the seed (BALROG's is unseeded); ``obs["image"]`` is Minigrid's
-symbolic (7,7,3) uint8 image, not a PIL render (frames are not drawn yet); ``info`` is ``{}``.
+every layout comes from the seed (BALROG's is unseeded); ``info`` is ``{}``.
+``obs["image"]`` is BALROG's: the agent's point of view drawn at tile size 16
+(``get_pov_render(tile_size=16)``, 112x112), as a ``PIL.Image.Image`` in mode ``RGB`` like
+BALROG's ``Image.fromarray(...).convert("RGB")``; without Pillow installed, the same pixels as
+a (112, 112, 3) uint8 array.
 """
 
 from __future__ import annotations
 
 from . import _native
+
+try:  # BALROG hands out PIL images; Pillow is optional here.
+    from PIL import Image as _PILImage
+except ImportError:  # pragma: no cover - depends on the environment
+    _PILImage = None
+
+#: BALROG's tile size of the agent's view in ``obs["image"]``.
+POV_TILE_SIZE = 16
+
+
+def pov_image(native_env, renderer):
+    """BALROG's ``obs["image"]``: the agent's view at tile size 16, a PIL RGB image (a uint8
+    array without Pillow)."""
+    frame = renderer.frame(native_env, POV_TILE_SIZE, True, True)
+    if _PILImage is None:
+        return frame
+    return _PILImage.fromarray(frame).convert("RGB")
 
 #: BALROG's six language actions (Minigrid's actions 0-5).
 BABYAI_ACTION_SPACE = ["turn left", "turn right", "go forward", "pick up", "drop", "toggle"]
@@ -73,6 +93,7 @@ class BabyAIEnv:
         self.failed_candidates = []
         self.progression = 0.0
         self._env = _native.Env(task)
+        self._renderer = _native.Renderer()
         self._mission = self._env.mission()
 
     @property
@@ -87,7 +108,7 @@ class BabyAIEnv:
 
     def _obs(self):
         return {
-            "image": self._env.image(),
+            "image": pov_image(self._env, self._renderer),
             "direction": int(self._env.direction()),
             "mission": self._env.mission(),
             "text": {"long_term_context": self._env.text(), "short_term_context": ""},

@@ -97,14 +97,15 @@ class GridhouseEnv(gym.Env):
     ``reset()`` continues the stream (a new env continues seed 0's stream; Gridhouse reads no
     OS entropy). Every call returns fresh arrays."""
 
-    metadata = {"render_modes": ["ansi"], "render_fps": 10}
+    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 10}
 
     def __init__(self, env_id: str = "BabyAI-GoToLocal-v0", render_mode: str | None = None):
-        if render_mode not in (None, "ansi"):
+        if render_mode not in (None, "ansi", "rgb_array"):
             raise _native.InvalidError(
-                f"render_mode is None or 'ansi' (frames are not drawn yet), not {render_mode!r}"
+                f"render_mode is None, 'ansi' or 'rgb_array', not {render_mode!r}"
             )
         self._env = _native.Env(native_id(env_id))
+        self._renderer = _native.Renderer()
         if self._env.engine != "babyai":
             raise _native.UnsupportedError(
                 f"{env_id}: Gymnasium envs are BabyAI ids (use gridhouse.TextEnv for ALFWorld)"
@@ -134,10 +135,28 @@ class GridhouseEnv(gym.Env):
         return self._obs(), float(reward), bool(terminated), bool(truncated), {}
 
     def render(self):
-        """``"ansi"``: the mission and BALROG's text of the view."""
+        """``"rgb_array"``: Minigrid's ``render()`` frame, (height, width, 3) uint8 (tile size
+        32, the agent's view highlighted). ``"ansi"``: the mission and BALROG's text."""
+        if self.render_mode == "rgb_array":
+            return self.get_frame()
         if self.render_mode == "ansi":
             return f"Mission: {self._env.mission()}\n{self._env.text()}"
         return None
+
+    def get_frame(self, highlight: bool = True, tile_size: int = 32, agent_pov: bool = False):
+        """Minigrid's ``get_frame``: the full grid (the agent's view highlighted unless
+        ``highlight=False``) or, with ``agent_pov=True``, the agent's 7x7 view, as a new
+        (height, width, 3) uint8 array, byte for byte Minigrid 3.2.0's pixels."""
+        _check_frame_args(highlight, tile_size, agent_pov)
+        return self._renderer.frame(self._env, int(tile_size), bool(highlight), bool(agent_pov))
+
+    def get_full_render(self, highlight: bool = True, tile_size: int = 32):
+        """Minigrid's ``get_full_render``: the full grid."""
+        return self.get_frame(highlight=highlight, tile_size=tile_size)
+
+    def get_pov_render(self, tile_size: int = 32):
+        """Minigrid's ``get_pov_render``: the agent's view (BALROG draws it at tile size 16)."""
+        return self.get_frame(tile_size=tile_size, agent_pov=True)
 
     # Minigrid-style attributes people read through ``env.unwrapped``.
     @property
@@ -171,6 +190,15 @@ class GridhouseEnv(gym.Env):
     def full_grid(self):
         """Minigrid's ``FullyObsWrapper`` image, (width, height, 3) uint8."""
         return self._env.full_grid()
+
+
+def _check_frame_args(highlight, tile_size, agent_pov):
+    """``gridhouse.InvalidError`` for arguments Minigrid's ``get_frame`` would not take."""
+    if isinstance(tile_size, bool) or not isinstance(tile_size, (int, np.integer)) or not 1 <= int(tile_size) <= 256:
+        raise _native.InvalidError(f"tile_size must be an int from 1 to 256, not {tile_size!r}")
+    for name, v in (("highlight", highlight), ("agent_pov", agent_pov)):
+        if not isinstance(v, (bool, np.bool_, int, np.integer)):
+            raise _native.InvalidError(f"{name} must be a bool, not {v!r}")
 
 
 def _make_vec_entry(num_envs=1, env_id="BabyAI-GoToLocal-v0", **kwargs):

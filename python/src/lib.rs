@@ -24,6 +24,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use rayon::prelude::*;
 
+mod frames;
+mod sft;
+
 /// Bytes of one BabyAI image (7 x 7 x 3).
 const OBS_LEN: usize = 147;
 
@@ -884,6 +887,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEnv>()?;
     m.add_class::<PyBabyaiVec>()?;
     m.add_class::<PyTextBatch>()?;
+    m.add_class::<frames::PyRenderer>()?;
+    sft::register(m)?;
     m.add_function(wrap_pyfunction!(list_ids, m)?)?;
     m.add("Error", py.get_type::<Error>())?;
     m.add("UnknownIdError", py.get_type::<UnknownIdError>())?;

@@ -10,8 +10,8 @@ DOC = ROOT / "docs" / "PYTHON.md"
 BLOCKS = re.findall(r"```python\n(.*?)```", DOC.read_text(), re.S)
 
 
-def test_doc_has_the_five_examples():
-    assert len(BLOCKS) == 5
+def test_doc_has_the_seven_examples():
+    assert len(BLOCKS) == 7
     assert all(len(b.strip().splitlines()) <= 16 for b in BLOCKS)
 
 

@@ -112,7 +112,7 @@ def test_render_ansi_and_mixed_ids():
     assert text.startswith("Mission: " + obs["mission"]) and obs["mission"].startswith("open")
     with pytest.raises(gridhouse.InvalidError), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Gymnasium's own "not in render_modes" warning
-        gym.make("gridhouse/BabyAI-GoToLocal-v0", render_mode="rgb_array")
+        gym.make("gridhouse/BabyAI-GoToLocal-v0", render_mode="bogus")
 
 
 def test_gym_make_vec_uses_the_rust_vector_env():
