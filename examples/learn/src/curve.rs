@@ -16,7 +16,11 @@ pub fn figure_tasks() -> Vec<Task> {
         Task::image("BabyAI-GoToRedBallGrey-v0"),
         Task::image("BabyAI-GoToLocal-v0"),
     ];
-    tasks.extend(babyai_core::balrog::BALROG_TASKS.iter().map(|id| Task::text(id)));
+    tasks.extend(
+        babyai_core::balrog::BALROG_TASKS
+            .iter()
+            .map(|id| Task::text(id)),
+    );
     tasks
 }
 

@@ -144,7 +144,14 @@ impl Batch {
     }
 
     /// Appends one observation.
-    pub fn push(&mut self, layout: &Layout, vocab: &Vocab, mission: &str, image: &[u8; 147], text: &str) {
+    pub fn push(
+        &mut self,
+        layout: &Layout,
+        vocab: &Vocab,
+        mission: &str,
+        image: &[u8; 147],
+        text: &str,
+    ) {
         if layout.obs == ObsKind::Image {
             for (cell, chunk) in image.chunks_exact(3).enumerate() {
                 let base = (cell * CELL_ROWS) as u32;
@@ -153,7 +160,11 @@ impl Batch {
                 self.flat.push(base + 17 + u32::from(chunk[2].min(2)));
             }
         }
-        let mission_base = if layout.obs == ObsKind::Image { IMAGE_ROWS } else { 0 } as u32;
+        let mission_base = if layout.obs == ObsKind::Image {
+            IMAGE_ROWS
+        } else {
+            0
+        } as u32;
         let v = layout.vocab as u32;
         let start = self.flat.len();
         let mut slot = 0u32;
@@ -210,15 +221,24 @@ mod tests {
         let v = Vocab::build(["go to the red ball", "a wall 2 steps left"]);
         assert_eq!(v.id("2"), 2);
         assert_eq!(v.id("zebra"), UNK);
-        assert_eq!(v.len(), 11);
+        assert_eq!(v.len(), 12); // 10 words + PAD + UNK
     }
 
     #[test]
     fn text_batch_has_fixed_shapes_and_masks() {
         let vocab = Vocab::build(["go to the red ball", "a red ball 1 step forward"]);
-        let layout = Layout { obs: ObsKind::Text, vocab: vocab.len() };
+        let layout = Layout {
+            obs: ObsKind::Text,
+            vocab: vocab.len(),
+        };
         let mut b = Batch::default();
-        b.push(&layout, &vocab, "go to the red ball", &[0; 147], "a red ball 1 step forward\na wall 2 steps left");
+        b.push(
+            &layout,
+            &vocab,
+            "go to the red ball",
+            &[0; 147],
+            "a red ball 1 step forward\na wall 2 steps left",
+        );
         assert_eq!(b.flat.len(), MISSION_LEN);
         assert_eq!(b.lines.len(), LINES * LINE_LEN);
         assert_eq!(&b.mask[..3], &[1.0, 1.0, 0.0]);

@@ -124,7 +124,9 @@ mod tests {
         assert_eq!(argmax(&p), 2);
         assert_eq!(draw(&p, 0.05), 0);
         assert_eq!(draw(&p, 0.25), 1);
-        assert_eq!(draw(&p, 0.85), 3);
-        assert_eq!(draw(&p, 0.9999), 6);
+        assert_eq!(draw(&p, 0.85), 2);
+        assert_eq!(draw(&p, 0.95), 3);
+        // Rounding that leaves the sum below u falls back to the last action.
+        assert_eq!(draw(&[0.25, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0], 0.7), 6);
     }
 }

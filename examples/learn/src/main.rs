@@ -39,7 +39,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
     };
     let mut it = args[1..].iter();
     while let Some(flag) = it.next() {
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
             "--out" => a.out = PathBuf::from(value),
             "--table" => a.table = Some(PathBuf::from(value)),
@@ -54,10 +56,16 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--episodes" => {
-                a.episodes = value.parse().map_err(|e| format!("--episodes {value}: {e}"))?
+                a.episodes = value
+                    .parse()
+                    .map_err(|e| format!("--episodes {value}: {e}"))?
             }
             "--tasks" | "--text-tasks" => {
-                let make = if flag == "--tasks" { Task::image } else { Task::text };
+                let make = if flag == "--tasks" {
+                    Task::image
+                } else {
+                    Task::text
+                };
                 a.tasks
                     .get_or_insert_with(Vec::new)
                     .extend(value.split(',').map(make));

@@ -211,11 +211,9 @@ pub fn train(
     demos: &[Demo],
     cfg: &TrainConfig,
 ) -> Result<(Policy, TrainReport), LearnError> {
-    let vocab = Vocab::build(
-        demos
-            .iter()
-            .flat_map(|d| std::iter::once(d.mission.as_str()).chain(d.steps.iter().map(|s| s.text.as_str()))),
-    );
+    let vocab = Vocab::build(demos.iter().flat_map(|d| {
+        std::iter::once(d.mission.as_str()).chain(d.steps.iter().map(|s| s.text.as_str()))
+    }));
     let layout = Layout {
         obs,
         vocab: vocab.len(),
@@ -264,7 +262,8 @@ pub fn train(
             if obs == ObsKind::Text {
                 let l = LINES * LINE_LEN;
                 mb.lines.extend_from_slice(&data.lines[i * l..(i + 1) * l]);
-                mb.mask.extend_from_slice(&data.mask[i * LINES..(i + 1) * LINES]);
+                mb.mask
+                    .extend_from_slice(&data.mask[i * LINES..(i + 1) * LINES]);
             }
             mb.len += 1;
             targets.push(actions[i]);

@@ -24,6 +24,7 @@ pub fn draw(curves: &[TaskCurve], out: &Path, subtitle: &str) -> Result<(), Lear
     );
     let root = BitMapBackend::new(out, (1600, 880)).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
+    let root = root.margin(8, 0, 0, 0);
     let root = root
         .titled(
             "Imitation learning from Gridhouse's bot: held-out success vs demonstrations",
@@ -82,28 +83,82 @@ pub fn draw(curves: &[TaskCurve], out: &Path, subtitle: &str) -> Result<(), Lear
         chart
             .draw_series(c.points.iter().map(|p| {
                 let (lo, hi) = p.success.wilson95();
-                ErrorBar::new_vertical(p.demos as f64, lo, p.success.rate(), hi, blue.stroke_width(2), 10)
+                ErrorBar::new_vertical(
+                    p.demos as f64,
+                    lo,
+                    p.success.rate(),
+                    hi,
+                    blue.stroke_width(2),
+                    10,
+                )
             }))
             .map_err(err)?;
         chart
-            .draw_series(pts.iter().map(|&(x, y)| Circle::new((x, y), 4, blue.filled())))
+            .draw_series(
+                pts.iter()
+                    .map(|&(x, y)| Circle::new((x, y), 4, blue.filled())),
+            )
             .map_err(err)?;
     }
     if let Some(legend) = panels.get(7) {
         let style = ("sans-serif", 17).into_font();
-        let lines = [
-            ("━━  trained policy (bot demos, behavioural cloning)", blue),
-            ("│   95% Wilson interval, 1 held-out episode per seed", blue),
-            ("- - uniformly random policy, same held-out seeds", grey),
+        let entries = [
+            (
+                "trained policy (bot demos, behavioural cloning)",
+                blue,
+                false,
+            ),
+            ("95% Wilson interval, held-out episodes", blue, true),
+            ("uniformly random policy, same held-out seeds", grey, false),
         ];
-        for (i, (text, colour)) in lines.iter().enumerate() {
+        for (i, (text, colour, bar)) in entries.iter().enumerate() {
+            let y = 40 + 30 * i as i32;
+            if *bar {
+                legend
+                    .draw(&PathElement::new(
+                        vec![(30, y - 9), (30, y + 9)],
+                        colour.stroke_width(2),
+                    ))
+                    .map_err(err)?;
+                for dy in [-9, 9] {
+                    legend
+                        .draw(&PathElement::new(
+                            vec![(25, y + dy), (35, y + dy)],
+                            colour.stroke_width(2),
+                        ))
+                        .map_err(err)?;
+                }
+            } else if i == 2 {
+                for x0 in [10, 26, 42] {
+                    legend
+                        .draw(&PathElement::new(
+                            vec![(x0, y), (x0 + 9, y)],
+                            colour.stroke_width(2),
+                        ))
+                        .map_err(err)?;
+                }
+            } else {
+                legend
+                    .draw(&PathElement::new(
+                        vec![(10, y), (50, y)],
+                        colour.stroke_width(2),
+                    ))
+                    .map_err(err)?;
+                legend
+                    .draw(&Circle::new((30, y), 4, colour.filled()))
+                    .map_err(err)?;
+            }
             legend
-                .draw(&Text::new(*text, (10, 40 + 28 * i as i32), style.color(colour)))
+                .draw(&Text::new(*text, (60, y - 9), style.color(colour)))
                 .map_err(err)?;
         }
         for (i, text) in subtitle.lines().enumerate() {
             legend
-                .draw(&Text::new(text, (10, 140 + 24 * i as i32), style.color(&BLACK)))
+                .draw(&Text::new(
+                    text,
+                    (10, 150 + 24 * i as i32),
+                    style.color(&BLACK),
+                ))
                 .map_err(err)?;
         }
     }

@@ -33,7 +33,18 @@ impl Success {
         let denom = 1.0 + z2 / n;
         let center = (p + z2 / (2.0 * n)) / denom;
         let half = Z95 / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-        ((center - half).max(0.0), (center + half).min(1.0))
+        // At 0 or n successes the bound is exactly 0 or 1 (rounding would leave ~1e-19).
+        let lo = if self.successes == 0 {
+            0.0
+        } else {
+            (center - half).max(0.0)
+        };
+        let hi = if self.successes == self.episodes {
+            1.0
+        } else {
+            (center + half).min(1.0)
+        };
+        (lo, hi)
     }
 }
 
@@ -44,13 +55,28 @@ mod tests {
     #[test]
     fn wilson_matches_known_values() {
         // 50/100: 0.4038..0.5962 (textbook value).
-        let (lo, hi) = Success { successes: 50, episodes: 100 }.wilson95();
-        assert!((lo - 0.4038).abs() < 1e-4 && (hi - 0.5962).abs() < 1e-4, "{lo} {hi}");
+        let (lo, hi) = Success {
+            successes: 50,
+            episodes: 100,
+        }
+        .wilson95();
+        assert!(
+            (lo - 0.4038).abs() < 1e-4 && (hi - 0.5962).abs() < 1e-4,
+            "{lo} {hi}"
+        );
         // 0/1000 keeps a positive upper bound: 0..0.00383.
-        let (lo, hi) = Success { successes: 0, episodes: 1000 }.wilson95();
+        let (lo, hi) = Success {
+            successes: 0,
+            episodes: 1000,
+        }
+        .wilson95();
         assert_eq!(lo, 0.0);
         assert!((hi - 0.00383).abs() < 1e-5, "{hi}");
-        let (lo, hi) = Success { successes: 1000, episodes: 1000 }.wilson95();
+        let (lo, hi) = Success {
+            successes: 1000,
+            episodes: 1000,
+        }
+        .wilson95();
         assert!((lo - 0.99617).abs() < 1e-5 && hi == 1.0, "{lo}");
     }
 }
