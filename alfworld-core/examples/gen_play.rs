@@ -1,7 +1,7 @@
 //! Prints a generated game's transcript: `gen_play SET INDEX` plays the game's walkthrough in
 //! the engine and shows each feedback.
 use alfworld_core::generator::{Split, Wording, export};
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -22,7 +22,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut env = Env::new(loaded, Dialect::V042);
+    let mut env = GameEnv::new(loaded, Wording::V042);
     println!("{}", env.reset());
     for cmd in game.walkthrough(Wording::V042) {
         let out = env.step_text(&cmd);

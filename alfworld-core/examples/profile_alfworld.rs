@@ -7,10 +7,10 @@
 //! * `load N FILE...`: loads each `game.tw-pddl` file (with the `traj_data.json` beside it)
 //!   in turn, N loads in all;
 //! * `new N`: N fresh generated train games (index i of the split, cycling): generate,
-//!   compile into a [`Game`], build an [`Env`] and render the intro;
-//! * `restart N`: one generated game built once, then N restarts (`Env::reset`).
+//!   compile into a [`Game`], build an [`GameEnv`] and render the intro;
+//! * `restart N`: one generated game built once, then N restarts (`GameEnv::reset`).
 use alfworld_core::generator::{Split, Wording};
-use alfworld_core::{Dialect, Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 use std::hint::black_box;
 
 fn main() {
@@ -41,14 +41,14 @@ fn main() {
             for i in 0..n {
                 let g = Split::Train.game((i % len) as u32).expect("a game");
                 let game = Game::from_generated(&g, Wording::V042).expect("compiles");
-                let mut env = Env::new(game, Dialect::V042);
+                let mut env = GameEnv::new(game, Wording::V042);
                 acc += env.reset().len();
             }
         }
         "restart" => {
             let g = Split::Train.game(1234).expect("a game");
             let game = Game::from_generated(&g, Wording::V042).expect("compiles");
-            let mut env = Env::new(game, Dialect::V042);
+            let mut env = GameEnv::new(game, Wording::V042);
             for _ in 0..n {
                 acc += black_box(&mut env).reset().len();
             }

@@ -1,10 +1,10 @@
 //! Plays the tiny test game from the command line: `cargo run -p alfworld-core --example tiny`.
-use alfworld_core::{Env, Game};
+use alfworld_core::{Game, GameEnv};
 
 fn main() {
     let game =
         Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json()).expect("tiny game loads");
-    let mut env = Env::new(game.clone(), game.dialect());
+    let mut env = GameEnv::new(game.clone(), game.wording());
     println!("{}", env.reset());
     for cmd in [
         "look",

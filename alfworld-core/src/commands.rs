@@ -2,7 +2,7 @@
 
 use crate::game::{Game, Named};
 use std::cmp::Ordering;
-use text_render::alfworld::{self as words, Dialect, Verb};
+use text_render::alfworld::{self as words, Verb, Wording};
 
 /// One ALFWorld command with its entities (receptacle and object indices of the [`Game`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,7 +94,7 @@ impl Command {
     }
 
     /// The command's text pieces (concatenated, they are the command).
-    fn pieces(self, game: &Game, dialect: Dialect) -> [&str; 4] {
+    fn pieces(self, game: &Game, dialect: Wording) -> [&str; 4] {
         let (pre, mid) = self.verb().words(dialect);
         let (a, b) = self.named();
         let a = a.map_or("", |n| game.name(n));
@@ -103,21 +103,21 @@ impl Command {
     }
 
     /// Appends the command's text.
-    pub fn render(self, game: &Game, dialect: Dialect, out: &mut String) {
+    pub fn render(self, game: &Game, dialect: Wording, out: &mut String) {
         for p in self.pieces(game, dialect) {
             out.push_str(p);
         }
     }
 
     /// The command's text as a new `String`.
-    pub fn text(self, game: &Game, dialect: Dialect) -> String {
+    pub fn text(self, game: &Game, dialect: Wording) -> String {
         let mut s = String::new();
         self.render(game, dialect, &mut s);
         s
     }
 
     /// Compares the rendered texts byte by byte (Python's string sort), without rendering.
-    pub fn cmp_text(self, other: Command, game: &Game, dialect: Dialect) -> Ordering {
+    pub fn cmp_text(self, other: Command, game: &Game, dialect: Wording) -> Ordering {
         cmp_concat(&self.pieces(game, dialect), &other.pieces(game, dialect))
     }
 }
@@ -152,14 +152,14 @@ fn cmp_concat(a: &[&str; 4], b: &[&str; 4]) -> Ordering {
 }
 
 /// Sorts commands as ALFWorld lists them (`sorted(set(texts))`) and removes same-text repeats.
-pub fn sort_dedup(cmds: &mut Vec<Command>, game: &Game, dialect: Dialect) {
+pub fn sort_dedup(cmds: &mut Vec<Command>, game: &Game, dialect: Wording) {
     cmds.sort_unstable_by(|a, b| a.cmp_text(*b, game, dialect));
     cmds.dedup_by(|a, b| a.cmp_text(*b, game, dialect) == Ordering::Equal);
 }
 
 /// Parses a command's exact text (after ALFWorld's `strip()`): the result names entities of
 /// `game`, but is not checked against the state. Any other text gives `None`.
-pub fn parse(game: &Game, dialect: Dialect, text: &str) -> Option<Command> {
+pub fn parse(game: &Game, dialect: Wording, text: &str) -> Option<Command> {
     let t = py_strip(text);
     match t {
         "look" => return Some(Command::Look),
@@ -259,5 +259,5 @@ pub fn normalise_into(text: &str, out: &mut String) {
     }
 }
 
-/// The help text (for callers that render without an [`crate::Env`]).
+/// The help text (for callers that render without an [`crate::GameEnv`]).
 pub const HELP: &str = words::HELP;

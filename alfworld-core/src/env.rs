@@ -6,7 +6,7 @@ use crate::goals::{self, Val};
 use crate::rules;
 use crate::state::State;
 use std::sync::Arc;
-use text_render::alfworld::{self as words, Dialect};
+use text_render::alfworld::{self as words, Wording};
 
 mod restore;
 pub use restore::StateMismatch;
@@ -30,9 +30,9 @@ pub struct StepOut<'a> {
 /// ```
 /// # fn main() -> Result<(), alfworld_core::LoadError> {
 /// # let json = alfworld_core::testing::tiny_game_json();
-/// use alfworld_core::{Dialect, Env, Game};
+/// use alfworld_core::{Wording, GameEnv, Game};
 /// let game = Game::from_tw_pddl(&json)?;
-/// let mut env = Env::new(game, Dialect::V042);
+/// let mut env = GameEnv::new(game, Wording::V042);
 /// assert!(env.reset().starts_with("-= Welcome to TextWorld, ALFRED! =-"));
 /// let out = env.step_text("go to countertop 1");
 /// assert_eq!(
@@ -48,9 +48,9 @@ pub struct StepOut<'a> {
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]
-pub struct Env {
+pub struct GameEnv {
     game: Arc<Game>,
-    dialect: Dialect,
+    dialect: Wording,
     state: State,
     lenient: bool,
     max_steps: Option<u32>,
@@ -73,14 +73,14 @@ pub struct Env {
     bind: Vec<Val>,
 }
 
-impl Env {
-    /// An environment for `game` in `dialect` (use [`Game::dialect`] for the game's own).
-    /// Call [`Env::reset`] before stepping.
-    pub fn new(game: impl Into<Arc<Game>>, dialect: Dialect) -> Env {
+impl GameEnv {
+    /// An environment for `game` in `dialect` (use [`Game::wording`] for the game's own).
+    /// Call [`GameEnv::reset`] before stepping.
+    pub fn new(game: impl Into<Arc<Game>>, dialect: Wording) -> GameEnv {
         let game = game.into();
         let state = game.init.clone();
         let slots = game.goal.slots();
-        Env {
+        GameEnv {
             game,
             dialect,
             state,
@@ -119,7 +119,7 @@ impl Env {
     }
 
     /// The wording in use.
-    pub fn dialect(&self) -> Dialect {
+    pub fn wording(&self) -> Wording {
         self.dialect
     }
 
@@ -280,9 +280,9 @@ impl Env {
     }
 }
 
-impl Env {
+impl GameEnv {
     /// Bytes this env owns on the heap (its state, text buffers and command lists; the shared
-    /// [`Game`] is not counted). With `size_of::<Env>()` this is the env's whole footprint.
+    /// [`Game`] is not counted). With `size_of::<GameEnv>()` this is the env's whole footprint.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         self.state.heap_bytes()
@@ -310,15 +310,15 @@ struct SortItem {
 /// The shared Gym-like interface: `reset` ignores the seed (a game file is one fixed episode),
 /// `step` rewards 1 when won (ALFWorld's score), `terminated = won`, `truncated` by the step
 /// limit.
-impl env_api::Env for Env {
+impl env_api::Env for GameEnv {
     type Action = Command;
 
     fn reset(&mut self, _seed: u64) {
-        Env::reset(self);
+        GameEnv::reset(self);
     }
 
     fn step(&mut self, action: Command) -> env_api::Step {
-        let out = Env::step(self, action);
+        let out = GameEnv::step(self, action);
         env_api::Step {
             reward: if out.won { 1.0 } else { 0.0 },
             terminated: out.won,

@@ -9,7 +9,7 @@ use crate::pddl::flat::FactRef;
 use crate::pddl::{self, Pos};
 use crate::rules::Rules;
 use crate::state::{NONE, ObjState, State};
-use text_render::alfworld::Dialect;
+use text_render::alfworld::Wording;
 
 mod tw_pddl;
 
@@ -55,10 +55,10 @@ pub enum Named {
     Object(u16),
 }
 
-/// A loaded ALFWorld game; immutable, shared by every [`crate::Env`] that plays it.
+/// A loaded ALFWorld game; immutable, shared by every [`crate::GameEnv`] that plays it.
 #[derive(Clone, Debug)]
 pub struct Game {
-    pub(crate) dialect: Dialect,
+    pub(crate) dialect: Wording,
     pub(crate) rules: Rules,
     pub(crate) task_line: String,
     pub(crate) task_type: Option<TaskType>,
@@ -106,7 +106,7 @@ fn kind_of(ty: &str) -> Option<Kind> {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LoadOptions {
     /// Use this wording instead of the one detected from the grammar.
-    pub dialect: Option<Dialect>,
+    pub dialect: Option<Wording>,
 }
 
 impl Game {
@@ -137,7 +137,7 @@ impl Game {
     /// Loads a plain PDDL problem (ALFWorld's `initial_state.pddl` shape) with its
     /// `traj_data.json`, using ALFWorld 0.4.2's domain rules. The task sentence is the first
     /// template of the task type (ALFWorld draws one of two at random when it generates games).
-    pub fn from_pddl(problem: &str, traj_data: &str, dialect: Dialect) -> Result<Game, LoadError> {
+    pub fn from_pddl(problem: &str, traj_data: &str, dialect: Wording) -> Result<Game, LoadError> {
         let traj = TrajData::parse(traj_data)?;
         let task_line = traj.task_line();
         Self::build(problem, None, task_line, Some(traj), dialect)
@@ -148,7 +148,7 @@ impl Game {
         domain: Option<&pddl::Domain>,
         task_line: String,
         traj: Option<TrajData>,
-        dialect: Dialect,
+        dialect: Wording,
     ) -> Result<Game, LoadError> {
         let flat = pddl::flat::Flat::parse(problem).map_err(LoadError::Problem)?;
         let p = pddl::flat::ProblemRef::read(&flat).map_err(LoadError::Problem)?;
@@ -161,7 +161,7 @@ impl Game {
         domain: Option<&pddl::Domain>,
         task_line: String,
         traj: Option<TrajData>,
-        dialect: Dialect,
+        dialect: Wording,
     ) -> Result<Game, LoadError> {
         // Lookups only (never iterated), so the map's order cannot leak into the game.
         // Id -> slot of `entries` (kind, index of its kind). Looked up once per id and fact
@@ -330,7 +330,7 @@ impl Game {
     }
 
     /// The wording detected from the grammar (or given when loading).
-    pub fn dialect(&self) -> Dialect {
+    pub fn wording(&self) -> Wording {
         self.dialect
     }
 
@@ -625,13 +625,13 @@ fn apply_fact(
 }
 
 /// Finds the wording from the grammar's `PutObject` template (`put {o} in/on {r}` is 0.3).
-pub fn detect_dialect(grammar: &str) -> Dialect {
+pub fn detect_dialect(grammar: &str) -> Wording {
     if grammar.contains("template :: \"put {o} in/on {r}\"")
         || grammar.contains("You arrive at {lend.name}.")
     {
-        Dialect::V03
+        Wording::V03
     } else {
-        Dialect::V042
+        Wording::V042
     }
 }
 

@@ -4,16 +4,16 @@
 //! checks (and the 0.3 wording), then throughput, then a small API.
 //!
 //! A [`Game`] is loaded once from an ALFWorld game file (`game.tw-pddl`) or a PDDL problem
-//! with its `traj_data.json`; names (`"cabinet 3"`) are built then. An [`Env`] plays it:
+//! with its `traj_data.json`; names (`"cabinet 3"`) are built then. An [`GameEnv`] plays it:
 //! `reset()` gives the intro, `step_text()` the feedback with `won`/`done`, `admissible()` the
 //! structured commands in ALFWorld's order, rendered only when asked. No planner is involved:
 //! the domain's actions are implemented directly ([`rules`]).
 //!
 //! ```
 //! # fn main() -> Result<(), alfworld_core::LoadError> {
-//! use alfworld_core::{Env, Game};
+//! use alfworld_core::{GameEnv, Game};
 //! let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json())?;
-//! let mut env = Env::new(game.clone(), game.dialect());
+//! let mut env = GameEnv::new(game.clone(), game.wording());
 //! env.reset();
 //! let texts = env.admissible_texts();
 //! assert_eq!(
@@ -42,14 +42,14 @@ pub mod testing;
 
 pub use commands::Command;
 pub use env::StateMismatch;
-pub use env::{Env, StepOut};
+pub use env::{GameEnv, StepOut};
 pub use error::LoadError;
 pub use game::{Game, LoadOptions, Named};
 pub use goals::TaskType;
 pub use state::{ObjState, Rel, State};
-pub use text_render::alfworld::Dialect;
+pub use text_render::alfworld::Wording;
 
-/// Env ids of the generated task sets ([`generator::TaskSet::from_env_id`] builds them): each
+/// GameEnv ids of the generated task sets ([`generator::TaskSet::from_env_id`] builds them): each
 /// split, and each split per task type. A room kind can be added (`alfworld/train/1/Kitchen`).
 pub const ENV_IDS: &[&str] = &[
     "alfworld/train",

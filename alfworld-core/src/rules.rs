@@ -12,7 +12,7 @@ use crate::commands::Command;
 use crate::game::Game;
 use crate::pddl::{Domain, SExpr};
 use crate::state::{NONE, ObjState, State};
-use text_render::alfworld::{self as words, Dialect, ObjectLook, ReceptacleView, Toggle};
+use text_render::alfworld::{self as words, ObjectLook, ReceptacleView, Toggle, Wording};
 
 use crate::catalog::Props;
 
@@ -383,7 +383,7 @@ pub fn describe_look(game: &Game, st: &State, intro: bool, out: &mut String) {
 }
 
 /// Applies an admissible command to `st` and appends its feedback to `out`.
-pub fn apply(game: &Game, dialect: Dialect, st: &mut State, cmd: Command, out: &mut String) {
+pub fn apply(game: &Game, dialect: Wording, st: &mut State, cmd: Command, out: &mut String) {
     let rname = |r: u16| game.receptacles[r as usize].name.as_str();
     let oname = |o: u16| game.objects[o as usize].name.as_str();
     match cmd {

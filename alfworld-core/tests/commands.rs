@@ -3,17 +3,17 @@
 use alfworld_core::testing::{
     TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json,
 };
-use alfworld_core::{Command, Dialect, Env, Game, LoadOptions};
+use alfworld_core::{Command, Game, GameEnv, LoadOptions, Wording};
 
-fn env() -> Env {
+fn env() -> GameEnv {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
+    let mut env = GameEnv::new(game, Wording::V042);
     env.reset();
     env
 }
 
 /// Steps and returns the feedback; asserts a refusal leaves the state unchanged.
-fn say(env: &mut Env, cmd: &str) -> String {
+fn say(env: &mut GameEnv, cmd: &str) -> String {
     let before = env.state().clone();
     let fb = env.step_text(cmd).feedback.to_string();
     if fb == "Nothing happens." {
@@ -22,14 +22,14 @@ fn say(env: &mut Env, cmd: &str) -> String {
     fb
 }
 
-fn admissible(env: &mut Env) -> Vec<String> {
+fn admissible(env: &mut GameEnv) -> Vec<String> {
     env.admissible_texts().to_vec()
 }
 
 #[test]
 fn intro_lists_every_receptacle_and_the_task() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
+    let mut env = GameEnv::new(game, Wording::V042);
     assert_eq!(
         env.reset(),
         "-= Welcome to TextWorld, ALFRED! =-\n\nYou are in the middle of a room. Looking quickly around you, you see a countertop 1, a fridge 1, a microwave 1, and a sinkbasin 1.\n\nYour task is to: put some apple in fridge."
@@ -295,7 +295,7 @@ fn admissible_order_is_byte_order_without_repeats() {
 #[test]
 fn v03_wording() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-    let mut e = Env::new(game, Dialect::V03);
+    let mut e = GameEnv::new(game, Wording::V03);
     e.reset();
     assert_eq!(
         say(&mut e, "go to countertop 1"),
@@ -314,16 +314,16 @@ fn v03_wording() {
     // Detected from the grammar, and overridable.
     let grammar = TINY_GRAMMAR.replace("move {o} to {r}", "put {o} in/on {r}");
     let json = tw_pddl_json(TINY_DOMAIN, &grammar, TINY_PROBLEM);
-    assert_eq!(Game::from_tw_pddl(&json).unwrap().dialect(), Dialect::V03);
+    assert_eq!(Game::from_tw_pddl(&json).unwrap().wording(), Wording::V03);
     let forced = Game::load(
         &json,
         None,
         LoadOptions {
-            dialect: Some(Dialect::V042),
+            dialect: Some(Wording::V042),
         },
     )
     .unwrap();
-    assert_eq!(forced.dialect(), Dialect::V042);
+    assert_eq!(forced.wording(), Wording::V042);
 }
 
 #[test]
@@ -358,7 +358,7 @@ fn clone_is_a_snapshot() {
 #[test]
 fn env_api_trait() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-    let mut e = Env::new(game, Dialect::V042);
+    let mut e = GameEnv::new(game, Wording::V042);
     env_api::Env::reset(&mut e, 7);
     let g = e.game().clone();
     let r = |name: &str| match g.find(name) {

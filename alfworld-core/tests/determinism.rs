@@ -1,12 +1,12 @@
 //! Determinism: an episode is a pure function of the game and the commands. Golden digests
 //! of fixed walks on the checked-in games are pinned; a clone and a serde round trip of a
-//! mid-episode state (restored with `Env::restore`) continue identically; a state from
+//! mid-episode state (restored with `GameEnv::restore`) continue identically; a state from
 //! another game is refused.
 
 mod common;
 
 use alfworld_core::testing::tiny_game_json;
-use alfworld_core::{Env, Game, State};
+use alfworld_core::{Game, GameEnv, State};
 
 /// FNV-1a, 64 bit.
 fn fnv(h: &mut u64, b: &[u8]) {
@@ -31,7 +31,7 @@ const GAMES: [&str; 2] = [
 
 /// Plays `n` steps choosing admissible command `x % len` from a fixed LCG stream, and
 /// digests the intro, every feedback, `won`/`done` and every admissible list.
-fn walk(env: &mut Env, seed: u64, n: usize, h: &mut u64) {
+fn walk(env: &mut GameEnv, seed: u64, n: usize, h: &mut u64) {
     let mut x = seed;
     for _ in 0..n {
         x = x
@@ -50,7 +50,7 @@ fn walk(env: &mut Env, seed: u64, n: usize, h: &mut u64) {
 }
 
 fn digest(game: &Game, seed: u64) -> u64 {
-    let mut env = Env::new(game.clone(), game.dialect());
+    let mut env = GameEnv::new(game.clone(), game.wording());
     let mut h = 0xcbf2_9ce4_8422_2325;
     fnv(&mut h, env.reset().as_bytes());
     walk(&mut env, seed, 80, &mut h);
@@ -84,7 +84,7 @@ fn clone_and_serde_round_trip_continue_identically() {
     for g in GAMES {
         let game = fixture(g);
         for seed in [3, 4, 5] {
-            let mut env = Env::new(game.clone(), game.dialect());
+            let mut env = GameEnv::new(game.clone(), game.wording());
             env.reset();
             let mut ignore = 0;
             walk(&mut env, seed, 25, &mut ignore);
@@ -92,7 +92,7 @@ fn clone_and_serde_round_trip_continue_identically() {
             let saved = serde_json::to_string(env.state()).unwrap();
             let back: State = serde_json::from_str(&saved).unwrap();
             assert_eq!(&back, env.state());
-            let mut resumed = Env::new(game.clone(), game.dialect());
+            let mut resumed = GameEnv::new(game.clone(), game.wording());
             resumed.reset();
             resumed.restore(&back).unwrap();
             assert_eq!(resumed.won(), env.won());
@@ -112,7 +112,7 @@ fn clone_and_serde_round_trip_continue_identically() {
 fn a_state_of_another_game_is_refused() {
     let tiny = Game::from_tw_pddl(&tiny_game_json()).unwrap();
     let game = fixture(GAMES[0]);
-    let mut env = Env::new(game.clone(), game.dialect());
+    let mut env = GameEnv::new(game.clone(), game.wording());
     env.reset();
     let before = env.state().clone();
     let err = env.restore(tiny.initial_state()).unwrap_err();

@@ -5,7 +5,7 @@ mod expert_common;
 
 use alfworld_core::expert::{Oracle, Searcher};
 use alfworld_core::generator::{Split, Wording};
-use alfworld_core::{Command, Env, State};
+use alfworld_core::{Command, GameEnv, State};
 use expert_common::*;
 use std::collections::{HashSet, VecDeque};
 
@@ -35,7 +35,7 @@ fn oracle_wins_reference_games_from_random_states() {
 }
 
 /// Commands that can change the state (the ones a shortest plan may use).
-fn moves(env: &mut Env) -> Vec<Command> {
+fn moves(env: &mut GameEnv) -> Vec<Command> {
     env.admissible()
         .iter()
         .copied()
@@ -45,7 +45,7 @@ fn moves(env: &mut Env) -> Vec<Command> {
 
 /// The length of a shortest plan by breadth-first search over the real rules, up to `limit`
 /// steps (`None` if longer).
-fn bfs(env: &Env, limit: usize) -> Option<usize> {
+fn bfs(env: &GameEnv, limit: usize) -> Option<usize> {
     if env.won() {
         return Some(0);
     }
@@ -140,7 +140,7 @@ fn experts_win_generated_games() {
             Wording::V03
         };
         let game = load_generated(&g, wording);
-        assert_eq!(game.dialect(), dialect(wording));
+        assert_eq!(game.wording(), wording);
         let mut env = env_of(&game);
         oracle_episode(&mut env, BUDGET).unwrap_or_else(|e| panic!("train {i}: {e}"));
         let mut env = env_of(&game);

@@ -3,7 +3,7 @@
 //! the same intro, feedback and admissible lists along the walkthrough.
 
 use alfworld_core::generator::{GeneratedGame, Split, Wording, export};
-use alfworld_core::{Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 
 fn check(g: &GeneratedGame, wording: Wording) {
     let json = export::tw_pddl_json(g, wording).to_string();
@@ -12,8 +12,8 @@ fn check(g: &GeneratedGame, wording: Wording) {
     let direct = Game::from_generated(g, wording).unwrap();
     let who = g.name();
     assert_eq!(format!("{loaded:?}"), format!("{direct:?}"), "{who}");
-    let mut a = Env::new(loaded, wording_dialect(wording));
-    let mut b = Env::new(direct, wording_dialect(wording));
+    let mut a = GameEnv::new(loaded, wording);
+    let mut b = GameEnv::new(direct, wording);
     assert_eq!(a.reset(), b.reset(), "{who}");
     assert_eq!(a.admissible_texts(), b.admissible_texts(), "{who}");
     let walk = g.walkthrough(wording);
@@ -27,13 +27,6 @@ fn check(g: &GeneratedGame, wording: Wording) {
         assert_eq!(a.admissible_texts(), b.admissible_texts(), "{who}: {cmd}");
     }
     assert!(b.won(), "{who}: walkthrough wins");
-}
-
-fn wording_dialect(w: Wording) -> alfworld_core::Dialect {
-    match w {
-        Wording::V042 => alfworld_core::Dialect::V042,
-        Wording::V03 => alfworld_core::Dialect::V03,
-    }
 }
 
 #[test]

@@ -362,8 +362,8 @@ fn the_v03_wording_has_no_help() {
         )
         .unwrap();
         for game in [game, direct] {
-            let dialect = game.dialect();
-            let mut env = alfworld_core::Env::new(game, dialect);
+            let dialect = game.wording();
+            let mut env = alfworld_core::GameEnv::new(game, dialect);
             env.reset();
             let has = env.admissible_texts().iter().any(|t| t == "help");
             assert_eq!(has, help, "help admissible in {dialect:?}");

@@ -1,10 +1,10 @@
 //! Generated games through the engine's own loader: export to text, load with
-//! [`Game::load`], play the walkthrough with [`Env`]: every command admissible, the game not won
+//! [`Game::load`], play the walkthrough with [`GameEnv`]: every command admissible, the game not won
 //! before the last step and won after it. Prints per-room-kind statistics next to the authored
 //! reference games (`--nocapture`).
 
 use alfworld_core::generator::{GeneratedGame, RoomKind, Split, TaskType, Wording, export};
-use alfworld_core::{Dialect, Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 
 mod reference;
 
@@ -38,14 +38,14 @@ impl Stats {
 fn play(
     json: &str,
     traj: &str,
-    dialect: Dialect,
+    dialect: Wording,
     commands: &[String],
     ctx: &str,
 ) -> (usize, usize) {
     let game = Game::load(json, Some(traj), LoadOptions::default())
         .unwrap_or_else(|e| panic!("{ctx}: load failed: {e}"));
-    assert_eq!(game.dialect(), dialect, "{ctx}");
-    let mut env = Env::new(game, dialect);
+    assert_eq!(game.wording(), dialect, "{ctx}");
+    let mut env = GameEnv::new(game, dialect);
     env.reset();
     assert!(!env.won(), "{ctx}: won at reset");
     let (mut sum, mut states) = (0, 0);
@@ -69,10 +69,7 @@ fn play(
 }
 
 fn check(game: &GeneratedGame, wording: Wording, stats: &mut Stats) {
-    let dialect = match wording {
-        Wording::V042 => Dialect::V042,
-        Wording::V03 => Dialect::V03,
-    };
+    let dialect = wording;
     let json = export::tw_pddl_json(game, wording).to_string();
     let traj = export::traj_data_json(game).to_string();
     let walkthrough = game.walkthrough(wording);
@@ -145,7 +142,7 @@ fn generated_games_load_and_their_walkthroughs_win_in_the_engine() {
         let json = std::fs::read_to_string(path.join("game.tw-pddl")).unwrap();
         let traj = std::fs::read_to_string(path.join("traj_data.json")).unwrap();
         let game = Game::load(&json, Some(&traj), LoadOptions::default()).unwrap();
-        let mut env = Env::new(game.clone(), game.dialect());
+        let mut env = GameEnv::new(game.clone(), game.wording());
         env.reset();
         let texts = env.admissible_texts().to_vec();
         println!(

@@ -4,7 +4,7 @@
 //! of the time; see `gen_fixtures/README.md`), and every step's feedback, admissible list and
 //! `won` must match what ALFWorld printed.
 
-use alfworld_core::{Dialect, Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions, Wording};
 use std::path::Path;
 
 const TRACES: &str = include_str!("gen_fixtures/traces.jsonl");
@@ -16,8 +16,8 @@ fn alfworld_traces_of_generated_games_replay_identically() {
     for line in TRACES.lines().filter(|l| !l.trim().is_empty()) {
         let ep: serde_json::Value = serde_json::from_str(line).unwrap();
         let dialect = match ep["wording"].as_str().unwrap() {
-            "v03" => Dialect::V03,
-            _ => Dialect::V042,
+            "v03" => Wording::V03,
+            _ => Wording::V042,
         };
         let gamefile = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/gen_fixtures")
@@ -26,7 +26,7 @@ fn alfworld_traces_of_generated_games_replay_identically() {
         let json = std::fs::read_to_string(dir.join("game.tw-pddl")).unwrap();
         let traj = std::fs::read_to_string(dir.join("traj_data.json")).unwrap();
         let loaded = Game::load(&json, Some(&traj), LoadOptions::default()).unwrap();
-        let mut env = Env::new(loaded, dialect);
+        let mut env = GameEnv::new(loaded, dialect);
         let ctx = format!("{} {}", ep["game"], ep["policy"]);
         for (k, step) in ep["steps"].as_array().unwrap().iter().enumerate() {
             let (feedback, won) = match step["action"].as_str() {

@@ -1,18 +1,18 @@
 //! One test per ALFWorld task type on the tiny game: `won` flips on the step that completes
 //! the goal and back off when the goal stops holding (`won` is a state, not a latch).
 use alfworld_core::testing::{TINY_DOMAIN, TINY_GRAMMAR, tw_pddl_json, with_goal};
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 
-fn env_with(goal: &str) -> Env {
+fn env_with(goal: &str) -> GameEnv {
     let json = tw_pddl_json(TINY_DOMAIN, TINY_GRAMMAR, &with_goal(goal));
     let game = Game::from_tw_pddl(&json).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
+    let mut env = GameEnv::new(game, Wording::V042);
     env.reset();
     env
 }
 
 /// Plays `cmds`; returns `won` after each.
-fn play(env: &mut Env, cmds: &[&str]) -> Vec<bool> {
+fn play(env: &mut GameEnv, cmds: &[&str]) -> Vec<bool> {
     cmds.iter()
         .map(|c| {
             let out = env.step_text(c);

@@ -2,7 +2,7 @@
 //! a stack overflow or a panic (see docs/RELIABILITY.md).
 use alfworld_core::pddl::parser::MAX_DEPTH;
 use alfworld_core::testing::{TINY_DOMAIN, TINY_GRAMMAR, tiny_game_json, tw_pddl_json, with_goal};
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 
 /// `n` nested existentials whose body is false, so an unbounded evaluation tries every
 /// assignment (5^(n-1) for the tiny game's 5 objects).
@@ -25,7 +25,7 @@ fn exponential_goals_are_refused_at_load() {
     assert!(err.contains("goal too expensive"), "{err}");
     // Small nests still load and evaluate.
     let json = tw_pddl_json(TINY_DOMAIN, TINY_GRAMMAR, &with_goal(&nested_goal(4)));
-    let mut env = Env::new(Game::from_tw_pddl(&json).unwrap(), Dialect::V042);
+    let mut env = GameEnv::new(Game::from_tw_pddl(&json).unwrap(), Wording::V042);
     env.reset();
     assert!(!env.won());
 }
@@ -53,9 +53,9 @@ fn huge_inputs_are_refused() {
 
 #[test]
 fn very_long_commands_are_nothing_happens() {
-    let mut env = Env::new(
+    let mut env = GameEnv::new(
         Game::from_tw_pddl(&tiny_game_json()).unwrap(),
-        Dialect::V042,
+        Wording::V042,
     );
     env.set_lenient(true);
     env.reset();

@@ -3,7 +3,7 @@
 mod common;
 
 use alfworld_core::testing::{TINY_PROBLEM, tiny_game_json};
-use alfworld_core::{Dialect, Game, LoadError, TaskType};
+use alfworld_core::{Game, LoadError, TaskType, Wording};
 use common::reference_dir;
 
 #[test]
@@ -25,12 +25,12 @@ fn names_follow_the_demangler() {
 #[test]
 fn plain_pddl_with_traj_data() {
     let traj = r#"{"task_type": "pick_and_place_simple", "pddl_params": {"object_target": "Apple", "parent_target": "Fridge", "toggle_target": "", "mrecep_target": "", "object_sliced": false}}"#;
-    let game = Game::from_pddl(TINY_PROBLEM, traj, Dialect::V03).unwrap();
+    let game = Game::from_pddl(TINY_PROBLEM, traj, Wording::V03).unwrap();
     assert_eq!(game.task_line(), "Your task is to: put a apple in fridge.");
     assert_eq!(game.task_type(), Some(TaskType::PickAndPlaceSimple));
-    assert_eq!(game.dialect(), Dialect::V03);
+    assert_eq!(game.wording(), Wording::V03);
     assert!(matches!(
-        Game::from_pddl(TINY_PROBLEM, "{}", Dialect::V042),
+        Game::from_pddl(TINY_PROBLEM, "{}", Wording::V042),
         Err(LoadError::TrajData(_))
     ));
 }
@@ -58,13 +58,13 @@ fn errors_are_typed_and_positioned() {
 fn reference_games_load_with_their_task_types_and_dialects() {
     let Some(dir) = reference_dir() else { return };
     for (sub, dialect) in [
-        ("authored_v042", Dialect::V042),
-        ("authored_v03dialect", Dialect::V03),
+        ("authored_v042", Wording::V042),
+        ("authored_v03dialect", Wording::V03),
     ] {
         let mut types = Vec::new();
         for entry in std::fs::read_dir(dir.join("games").join(sub)).unwrap() {
             let game = common::load_game(&entry.unwrap().path().join("game.tw-pddl"));
-            assert_eq!(game.dialect(), dialect);
+            assert_eq!(game.wording(), dialect);
             types.push(game.task_type().unwrap());
         }
         types.sort();
@@ -109,7 +109,7 @@ fn an_object_in_two_receptacles_follows_the_domain() {
         &problem,
     );
     let game = Game::from_tw_pddl(&json).unwrap();
-    let mut env = alfworld_core::Env::new(game, Dialect::V042);
+    let mut env = alfworld_core::GameEnv::new(game, Wording::V042);
     env.reset();
     let out = env.step_text("go to countertop 1");
     assert_eq!(

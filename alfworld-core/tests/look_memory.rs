@@ -6,7 +6,7 @@
 //! data's conventions (ids sorted, so `shelf 4` is the first shelf id and `creditcard 3` the
 //! first credit card).
 use alfworld_core::testing::{TINY_DOMAIN, TINY_GRAMMAR, tw_pddl_json};
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 
 const SPOT: &str = "loc_bar_1_bar_2_bar_0_bar_30";
 const OTHER: &str = "loc_bar_4_bar_2_bar_1_bar_30";
@@ -128,15 +128,15 @@ fn problem() -> String {
     p
 }
 
-fn env() -> Env {
+fn env() -> GameEnv {
     let game = Game::from_tw_pddl(&tw_pddl_json(TINY_DOMAIN, TINY_GRAMMAR, &problem())).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
+    let mut env = GameEnv::new(game, Wording::V042);
     env.reset();
     env
 }
 
 /// Plays `cmd`, which must be admissible.
-fn play(env: &mut Env, cmd: &str) -> String {
+fn play(env: &mut GameEnv, cmd: &str) -> String {
     let fb = env.step_text(cmd).feedback.to_string();
     assert_ne!(fb, "Nothing happens.", "{cmd} was refused");
     fb

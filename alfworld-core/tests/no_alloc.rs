@@ -4,7 +4,7 @@
 #![allow(unsafe_code)]
 
 use alfworld_core::testing::tiny_game_json;
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -49,8 +49,8 @@ const CYCLE: &[&str] = &[
 #[test]
 fn steps_do_not_allocate() {
     let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
-    let run = |env: &mut Env| {
+    let mut env = GameEnv::new(game, Wording::V042);
+    let run = |env: &mut GameEnv| {
         env.reset();
         for _ in 0..3 {
             for c in CYCLE {

@@ -19,7 +19,7 @@ mod common;
 
 use alfworld_core::catalog::Props;
 use alfworld_core::game::TrajData;
-use alfworld_core::{Command, Dialect, Env, Game, ObjState, State, TaskType};
+use alfworld_core::{Command, Game, GameEnv, ObjState, State, TaskType, Wording};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -184,8 +184,8 @@ proptest! {
     fn rules_hold_on_reference_games(g in any::<u16>(), v03 in any::<bool>(), walk in plan()) {
         let cs = cases();
         let case = &cs[g as usize % cs.len()];
-        let dialect = if v03 { Dialect::V03 } else { Dialect::V042 };
-        let mut env = Env::new(case.game.clone(), dialect);
+        let dialect = if v03 { Wording::V03 } else { Wording::V042 };
+        let mut env = GameEnv::new(case.game.clone(), dialect);
         env.reset();
         let start = places(&case.game, env.state());
         prop_assert_eq!(env.won(), goal_holds(&case.game, &case.traj, env.state()));
@@ -250,7 +250,7 @@ fn goal_check_agrees_along_reference_traces() {
             let traj = std::fs::read_to_string(path.with_file_name("traj_data.json")).unwrap();
             let traj = TrajData::parse(&traj).unwrap();
             let game = common::load_game(&path);
-            let mut env = Env::new(game.clone(), game.dialect());
+            let mut env = GameEnv::new(game.clone(), game.wording());
             env.reset();
             for rec in ep["steps"].as_array().unwrap().iter().skip(1) {
                 let won = env.step_text(rec["action"].as_str().unwrap()).won;

@@ -4,7 +4,7 @@ use alfworld_core::pddl::{parse_domain, parse_problem};
 use alfworld_core::testing::{
     TINY_DOMAIN, TINY_GRAMMAR, TINY_PROBLEM, tiny_game_json, tw_pddl_json,
 };
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 use proptest::prelude::*;
 
 /// Applies byte-level edits (delete, insert, replace) to `base`, keeping valid UTF-8.
@@ -79,7 +79,7 @@ proptest! {
         }
         if let Ok(game) = Game::from_tw_pddl(&tw_pddl_json(&d, &g, &p)) {
             // Whatever loaded must play without panicking.
-            let mut env = Env::new(game, Dialect::V042);
+            let mut env = GameEnv::new(game, Wording::V042);
             env.reset();
             for c in cmds {
                 let adm = env.admissible().to_vec();
@@ -99,7 +99,7 @@ proptest! {
     #[test]
     fn command_parser_never_panics(s in "\\PC{0,80}", lenient in any::<bool>()) {
         let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-        let mut env = Env::new(game, Dialect::V042);
+        let mut env = GameEnv::new(game, Wording::V042);
         env.set_lenient(lenient);
         env.reset();
         let before = env.state().clone();
@@ -118,7 +118,7 @@ proptest! {
         walk in proptest::collection::vec(any::<u16>(), 0..6),
     ) {
         let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-        let mut env = Env::new(game, Dialect::V042);
+        let mut env = GameEnv::new(game, Wording::V042);
         env.reset();
         for c in walk {
             let adm = env.admissible().to_vec();
@@ -135,8 +135,8 @@ proptest! {
     #[test]
     fn random_walks_keep_invariants(walk in proptest::collection::vec(any::<u16>(), 1..60), v03 in any::<bool>()) {
         let game = Game::from_tw_pddl(&tiny_game_json()).unwrap();
-        let dialect = if v03 { Dialect::V03 } else { Dialect::V042 };
-        let mut env = Env::new(game, dialect);
+        let dialect = if v03 { Wording::V03 } else { Wording::V042 };
+        let mut env = GameEnv::new(game, dialect);
         env.reset();
         let mut text = String::new();
         for c in walk {

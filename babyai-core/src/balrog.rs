@@ -474,7 +474,7 @@ pub fn replay_from_seed(ep: &crate::trace::Episode) -> Result<usize, String> {
         return Err("reset: observation image differs".to_string());
     }
     let mut text = String::new();
-    env.text(&mut text);
+    env.balrog_text(&mut text);
     if let Some(want) = &ep.reset_text
         && *want != text
     {

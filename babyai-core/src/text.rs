@@ -13,10 +13,10 @@ impl BabyEnv {
     /// let mut env = babyai_core::make("BabyAI-GoToRedBallNoDists-v0").unwrap();
     /// env.reset(0);
     /// let mut text = String::new();
-    /// env.env().text(&mut text);
+    /// env.env().balrog_text(&mut text);
     /// assert!(text.contains("a red ball"));
     /// ```
-    pub fn text(&self, out: &mut String) {
+    pub fn balrog_text(&self, out: &mut String) {
         let mut image = [0u8; OBS_LEN];
         self.observe(&mut image);
         // The engine only draws codes Minigrid defines, so rendering cannot fail.

@@ -62,7 +62,7 @@ fn check(rec: &Value) -> Result<usize, String> {
     let mut image = [0u8; OBS_LEN];
     let mut text = String::new();
     env.observe(&mut image);
-    env.text(&mut text);
+    env.balrog_text(&mut text);
     if ints(&rec["reset_image"]) != image.iter().map(|&v| i64::from(v)).collect::<Vec<_>>() {
         return Err("reset_image".into());
     }
@@ -75,7 +75,7 @@ fn check(rec: &Value) -> Result<usize, String> {
         let step = env.step(a);
         env.observe(&mut image);
         text.clear();
-        env.text(&mut text);
+        env.balrog_text(&mut text);
         let same_image =
             ints(&s["image"]) == image.iter().map(|&v| i64::from(v)).collect::<Vec<_>>();
         if !same_image

@@ -150,8 +150,8 @@ fn continue_identically(a: &mut BabyEnv, b: &mut BabyEnv, acts: &[Action]) {
         assert_eq!(oa, ob);
         ta.clear();
         tb.clear();
-        a.text(&mut ta);
-        b.text(&mut tb);
+        a.balrog_text(&mut ta);
+        b.balrog_text(&mut tb);
         assert_eq!(ta, tb);
     }
     assert_eq!(a, b);

@@ -106,8 +106,8 @@ fn assert_same(got: &Subject, want: &Subject, what: &str) {
     assert_eq!(a, b, "{what}: observation");
     assert_eq!(got.env().mission(), want.env().mission(), "{what}: mission");
     let (mut ta, mut tb) = (String::new(), String::new());
-    got.env().text(&mut ta);
-    want.env().text(&mut tb);
+    got.env().balrog_text(&mut ta);
+    want.env().balrog_text(&mut tb);
     assert_eq!(ta, tb, "{what}: BALROG text");
 }
 

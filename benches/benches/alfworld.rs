@@ -1,7 +1,7 @@
 //! Benchmarks of the ALFWorld engine on a real-shaped kitchen game (15 receptacles, 20
 //! objects; checked in under `alfworld-core/tests/fixtures`).
 #![forbid(unsafe_code)]
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -31,7 +31,7 @@ fn bench_alfworld(c: &mut Criterion) {
         b.iter(|| black_box(Game::from_tw_pddl(black_box(GAME)).unwrap()))
     });
     let game = Game::from_tw_pddl(GAME).unwrap();
-    let mut env = Env::new(game, Dialect::V042);
+    let mut env = GameEnv::new(game, Wording::V042);
     c.bench_function("alfworld/reset", |b| {
         b.iter(|| black_box(env.reset().len()))
     });

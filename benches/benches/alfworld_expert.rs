@@ -4,7 +4,7 @@
 #![forbid(unsafe_code)]
 use alfworld_core::expert::{Oracle, Searcher};
 use alfworld_core::generator::{RoomKind, Split, TaskSet, TaskType, Wording, export};
-use alfworld_core::{Command, Env, Game, LoadOptions};
+use alfworld_core::{Command, Game, GameEnv, LoadOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -17,8 +17,8 @@ fn load(task_type: TaskType, i: usize) -> Game {
 }
 
 /// An env on `game` after taking the first takeable thing that is not part of the plan.
-fn holding_junk(game: &Game) -> Env {
-    let mut env = Env::new(game.clone(), game.dialect());
+fn holding_junk(game: &Game) -> GameEnv {
+    let mut env = GameEnv::new(game.clone(), game.wording());
     env.reset();
     let mut oracle = Oracle::new(game).unwrap();
     let plan: Vec<Command> = oracle.plan(game, env.state()).to_vec();
@@ -44,7 +44,7 @@ fn bench_experts(c: &mut Criterion) {
         ("pick_two", TaskType::PickTwoObjAndPlace),
     ] {
         let game = load(task_type, 5);
-        let mut env = Env::new(game.clone(), game.dialect());
+        let mut env = GameEnv::new(game.clone(), game.wording());
         env.reset();
         let mut oracle = Oracle::new(&game).unwrap();
         c.bench_function(&format!("alfworld_expert/oracle_next_reset_{label}"), |b| {

@@ -4,7 +4,7 @@
 //! cache), a restart of an already built game, and the compilation alone.
 #![forbid(unsafe_code)]
 use alfworld_core::generator::{Household, RoomKind, Split, Wording, export};
-use alfworld_core::{Env, Game};
+use alfworld_core::{Game, GameEnv};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -48,14 +48,14 @@ fn bench_gen(c: &mut Criterion) {
             i = (i + 1) % Split::Train.len();
             let g = Split::Train.game(i).unwrap();
             let game = Game::from_generated(&g, Wording::V042).unwrap();
-            let mut env = Env::new(game, alfworld_core::Dialect::V042);
+            let mut env = GameEnv::new(game, alfworld_core::Wording::V042);
             black_box(env.reset().len())
         })
     });
     // (b) A restart of a game already built: state restore and intro.
-    let mut env = Env::new(
+    let mut env = GameEnv::new(
         Game::from_generated(&game, Wording::V042).unwrap(),
-        alfworld_core::Dialect::V042,
+        alfworld_core::Wording::V042,
     );
     c.bench_function("alfworld_gen/restart_generated", |b| {
         b.iter(|| black_box(env.reset().len()))

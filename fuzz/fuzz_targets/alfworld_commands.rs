@@ -1,7 +1,7 @@
 #![no_main]
 //! Arbitrary command text never panics, and a refused command changes nothing.
 use alfworld_core::testing::tiny_game_json;
-use alfworld_core::{Dialect, Env, Game};
+use alfworld_core::{Game, GameEnv, Wording};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -13,7 +13,7 @@ fn game() -> Arc<Game> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut env = Env::new(game(), Dialect::V042);
+    let mut env = GameEnv::new(game(), Wording::V042);
     env.set_lenient(data.first().is_some_and(|b| b & 1 == 1));
     env.reset();
     for line in String::from_utf8_lossy(data).split('\n') {

@@ -1,7 +1,7 @@
 #![no_main]
 //! The whole game-file loader on arbitrary bytes: the input is `game.tw-pddl` JSON, then
 //! optionally a NUL byte and a `traj_data.json`. Never panics; whatever loads plays.
-use alfworld_core::{Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let game = String::from_utf8_lossy(game);
     let traj = traj.map(String::from_utf8_lossy);
     if let Ok(g) = Game::load(&game, traj.as_deref(), LoadOptions::default()) {
-        let dialect = g.dialect();
-        let mut env = Env::new(g, dialect);
+        let dialect = g.wording();
+        let mut env = GameEnv::new(g, dialect);
         env.reset();
         for i in 0..6 {
             let adm = env.admissible().to_vec();

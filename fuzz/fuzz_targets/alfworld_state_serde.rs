@@ -1,7 +1,7 @@
 #![no_main]
 //! State deserialisation (serde JSON of an ALFWorld `State`) on arbitrary bytes: a state that
-//! deserialises is either refused by `Env::restore` or plays without panicking.
-use alfworld_core::{Env, Game, LoadOptions, State};
+//! deserialises is either refused by `GameEnv::restore` or plays without panicking.
+use alfworld_core::{Game, GameEnv, LoadOptions, State};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -20,8 +20,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let game = game();
-    let dialect = game.dialect();
-    let mut env = Env::new(game, dialect);
+    let dialect = game.wording();
+    let mut env = GameEnv::new(game, dialect);
     env.reset();
     if env.restore(&state).is_err() {
         return;

@@ -1,7 +1,7 @@
 #![no_main]
 //! Arbitrary structured command sequences (any indices) on an authored ALFWorld game: never
 //! panics; an inadmissible command answers "Nothing happens." and changes nothing.
-use alfworld_core::{Command, Env, Game, LoadOptions};
+use alfworld_core::{Command, Game, GameEnv, LoadOptions};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -20,8 +20,8 @@ fn game() -> Arc<Game> {
 
 fuzz_target!(|data: &[u8]| {
     let game = game();
-    let dialect = game.dialect();
-    let mut env = Env::new(game, dialect);
+    let dialect = game.wording();
+    let mut env = GameEnv::new(game, dialect);
     env.reset();
     for c in data.chunks_exact(5) {
         let (a, b) = (

@@ -2,7 +2,9 @@
 //! BabyAI text on arbitrary bytes: the first 147 bytes are a view image, the rest an LLM answer.
 //! Nothing panics; the BALROG renderers agree; an invalid image writes nothing.
 use libfuzzer_sys::fuzz_target;
-use text_render::babyai::{BalrogAction, VIEW_LEN, balrog_descriptions, balrog_text, describe_full};
+use text_render::babyai::{
+    BalrogAction, VIEW_LEN, balrog_descriptions, balrog_text, describe_full,
+};
 
 fuzz_target!(|data: &[u8]| {
     let mut image = [0u8; VIEW_LEN];

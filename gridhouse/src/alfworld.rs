@@ -126,7 +126,7 @@ pub struct AlfworldEnv {
     index: usize,
     /// The wording the current game was built in.
     built_wording: Wording,
-    env: alfworld_core::Env,
+    env: alfworld_core::GameEnv,
     oracle: Option<Box<Oracle>>,
     /// The error of the last failed reset, for callers that cannot return one (a batch).
     error: Option<Error>,
@@ -146,8 +146,8 @@ impl AlfworldEnv {
             return Err(Error::Load(format!("{id}: no games")));
         }
         let game = games.game(0, wording)?;
-        let dialect = game.dialect();
-        let mut env = alfworld_core::Env::new(game, dialect);
+        let dialect = game.wording();
+        let mut env = alfworld_core::GameEnv::new(game, dialect);
         env.set_step_limit(Some(DEFAULT_MAX_STEPS));
         env.reset();
         Ok(AlfworldEnv {
@@ -235,8 +235,8 @@ impl AlfworldEnv {
         let same_game = index == self.index && self.built_wording == self.wording;
         if !same_game {
             let game = self.games.game(index, self.wording)?;
-            let dialect = game.dialect();
-            self.env = alfworld_core::Env::new(game, dialect);
+            let dialect = game.wording();
+            self.env = alfworld_core::GameEnv::new(game, dialect);
             self.env.set_step_limit(self.max_steps);
             self.index = index;
             self.built_wording = self.wording;
@@ -248,12 +248,12 @@ impl AlfworldEnv {
     }
 
     /// The episode in progress (game, state, typed commands).
-    pub fn env(&self) -> &alfworld_core::Env {
+    pub fn env(&self) -> &alfworld_core::GameEnv {
         &self.env
     }
 
     /// The episode in progress, mutable.
-    pub fn env_mut(&mut self) -> &mut alfworld_core::Env {
+    pub fn env_mut(&mut self) -> &mut alfworld_core::GameEnv {
         &mut self.env
     }
 

@@ -201,7 +201,7 @@ impl BabyaiEnv {
 
     /// Appends BALROG's text observation of the current view to `out`.
     pub fn text(&self, out: &mut String) {
-        self.env().text(out);
+        self.env().balrog_text(out);
     }
 
     /// The mission text.

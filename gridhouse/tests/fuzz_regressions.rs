@@ -29,13 +29,13 @@ fn babyai_state_serde(data: &[u8]) {
         let _ = env.step(a);
         env.observe(&mut obs);
         text.clear();
-        env.text(&mut text);
+        env.balrog_text(&mut text);
     }
 }
 
 /// `fuzz_targets/alfworld_game_file.rs`.
 fn alfworld_game_file(data: &[u8]) {
-    use alfworld_core::{Env, Game, LoadOptions};
+    use alfworld_core::{Game, GameEnv, LoadOptions};
     let (game, traj) = match data.iter().position(|&b| b == 0) {
         Some(i) => (&data[..i], Some(&data[i + 1..])),
         None => (data, None),
@@ -43,8 +43,8 @@ fn alfworld_game_file(data: &[u8]) {
     let game = String::from_utf8_lossy(game);
     let traj = traj.map(String::from_utf8_lossy);
     if let Ok(g) = Game::load(&game, traj.as_deref(), LoadOptions::default()) {
-        let dialect = g.dialect();
-        let mut env = Env::new(g, dialect);
+        let dialect = g.wording();
+        let mut env = GameEnv::new(g, dialect);
         env.reset();
         for i in 0..6 {
             let adm = env.admissible().to_vec();

@@ -5,15 +5,15 @@
 //! ("a X, and a Y"), and an empty list reads "nothing". Every function appends to `out`.
 //!
 //! ```
-//! use text_render::alfworld::{self, Dialect, ReceptacleView};
+//! use text_render::alfworld::{self, Wording, ReceptacleView};
 //!
 //! let mut out = String::new();
-//! alfworld::arrive(&mut out, Dialect::V042, "fridge 1", "loc 4");
+//! alfworld::arrive(&mut out, Wording::V042, "fridge 1", "loc 4");
 //! alfworld::examine_receptacle(&mut out, "fridge 1", ReceptacleView::Closed, [""; 0]);
 //! assert_eq!(out, "You arrive at fridge 1. The fridge 1 is closed.");
 //!
 //! out.clear();
-//! alfworld::arrive(&mut out, Dialect::V03, "countertop 1", "loc 7");
+//! alfworld::arrive(&mut out, Wording::V03, "countertop 1", "loc 7");
 //! alfworld::examine_receptacle(
 //!     &mut out,
 //!     "countertop 1",
@@ -27,7 +27,7 @@ use crate::list::{ListStyle, join_list, join_list_prefixed};
 
 /// Which release's wording a game uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Dialect {
+pub enum Wording {
     /// ALFWorld 0.4.x data (json 2.1.2 / 2.1.3): `move X to Y`, `You arrive at cabinet 1.`
     #[default]
     V042,
@@ -83,7 +83,7 @@ pub enum Verb {
 impl Verb {
     /// The words of the command template: what comes before the first name and what comes
     /// between the first and second names (`""` for commands with fewer names).
-    pub fn words(self, dialect: Dialect) -> (&'static str, &'static str) {
+    pub fn words(self, dialect: Wording) -> (&'static str, &'static str) {
         match self {
             Verb::Clean => ("clean ", " with "),
             Verb::Close => ("close ", ""),
@@ -96,8 +96,8 @@ impl Verb {
             Verb::Look => ("look", ""),
             Verb::Open => ("open ", ""),
             Verb::Put => match dialect {
-                Dialect::V042 => ("move ", " to "),
-                Dialect::V03 => ("put ", " in/on "),
+                Wording::V042 => ("move ", " to "),
+                Wording::V03 => ("put ", " in/on "),
             },
             Verb::Slice => ("slice ", " with "),
             Verb::Take => ("take ", " from "),
@@ -117,7 +117,7 @@ impl Verb {
 
 /// Appends a command's text: `verb`'s words around the names (`b` is ignored for one-name
 /// verbs, both for zero-name verbs).
-pub fn command(out: &mut String, dialect: Dialect, verb: Verb, a: &str, b: &str) {
+pub fn command(out: &mut String, dialect: Wording, verb: Verb, a: &str, b: &str) {
     let (prefix, mid) = verb.words(dialect);
     out.push_str(prefix);
     match verb.arity() {
@@ -218,11 +218,11 @@ where
 
 /// `You arrive at {r}. ` (0.4.x) or `You arrive at {loc}. ` (0.3.x), with the trailing space
 /// before the receptacle's description.
-pub fn arrive(out: &mut String, dialect: Dialect, receptacle: &str, location: &str) {
+pub fn arrive(out: &mut String, dialect: Wording, receptacle: &str, location: &str) {
     out.push_str("You arrive at ");
     out.push_str(match dialect {
-        Dialect::V042 => receptacle,
-        Dialect::V03 => location,
+        Wording::V042 => receptacle,
+        Wording::V03 => location,
     });
     out.push_str(". ");
 }
@@ -243,10 +243,10 @@ pub fn take(out: &mut String, o: &str, r: &str) {
 }
 
 /// `You move the {o} to the {r}.` (0.4.x) or `You put the {o} in/on the {r}.` (0.3.x)
-pub fn put(out: &mut String, dialect: Dialect, o: &str, r: &str) {
+pub fn put(out: &mut String, dialect: Wording, o: &str, r: &str) {
     match dialect {
-        Dialect::V042 => push5(out, "You move the ", o, " to the ", r, "."),
-        Dialect::V03 => push5(out, "You put the ", o, " in/on the ", r, "."),
+        Wording::V042 => push5(out, "You move the ", o, " to the ", r, "."),
+        Wording::V03 => push5(out, "You put the ", o, " in/on the ", r, "."),
     }
 }
 
@@ -412,13 +412,13 @@ mod tests {
     #[test]
     fn commands_in_both_dialects() {
         let mut s = String::new();
-        command(&mut s, Dialect::V042, Verb::Put, "apple 1", "fridge 1");
+        command(&mut s, Wording::V042, Verb::Put, "apple 1", "fridge 1");
         s.push('|');
-        command(&mut s, Dialect::V03, Verb::Put, "apple 1", "fridge 1");
+        command(&mut s, Wording::V03, Verb::Put, "apple 1", "fridge 1");
         s.push('|');
-        command(&mut s, Dialect::V03, Verb::GoTo, "fridge 1", "ignored");
+        command(&mut s, Wording::V03, Verb::GoTo, "fridge 1", "ignored");
         s.push('|');
-        command(&mut s, Dialect::V03, Verb::Look, "x", "y");
+        command(&mut s, Wording::V03, Verb::Look, "x", "y");
         assert_eq!(
             s,
             "move apple 1 to fridge 1|put apple 1 in/on fridge 1|go to fridge 1|look"

@@ -1,12 +1,12 @@
 //! Resuming an episode from a saved [`State`].
 
-use super::Env;
+use super::GameEnv;
 use crate::goals;
 use crate::state::State;
 use core::fmt;
 
 /// A state that does not belong to the env's game (tables of the wrong size, or an index
-/// out of range), refused by [`Env::restore`].
+/// out of range), refused by [`GameEnv::restore`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StateMismatch;
 
@@ -18,7 +18,7 @@ impl fmt::Display for StateMismatch {
 
 impl std::error::Error for StateMismatch {}
 
-impl Env {
+impl GameEnv {
     /// Continues the episode from `state` (a clone, or a deserialised save of a state of
     /// this game): `won` is re-evaluated and the admissible list recomputed on demand; the
     /// step counter and the last feedback are kept. A state whose shape does not fit the

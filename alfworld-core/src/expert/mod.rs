@@ -14,10 +14,10 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use alfworld_core::expert::Oracle;
-//! use alfworld_core::{Env, Game};
+//! use alfworld_core::{GameEnv, Game};
 //! let game = Game::from_tw_pddl(&alfworld_core::testing::tiny_game_json())?;
 //! let mut oracle = Oracle::new(&game)?;
-//! let mut env = Env::new(game.clone(), game.dialect());
+//! let mut env = GameEnv::new(game.clone(), game.wording());
 //! env.reset();
 //! while !env.won() {
 //!     let cmd = oracle.next(env.game(), env.state()).expect("a plan");

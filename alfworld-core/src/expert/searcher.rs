@@ -18,7 +18,7 @@
 use super::spec::{ExpertError, GoalSpec};
 use crate::catalog::Props;
 use crate::commands::Command;
-use crate::env::Env;
+use crate::env::GameEnv;
 use crate::game::{Game, Named};
 use crate::state::{NONE, ObjState};
 use text_render::alfworld::NOTHING_HAPPENS;
@@ -265,7 +265,7 @@ impl Searcher {
 
     /// The next command (always one of `env`'s admissible commands). Reads only the game's
     /// names and classes and the admissible list, never the state.
-    pub fn act(&mut self, env: &mut Env) -> Command {
+    pub fn act(&mut self, env: &mut GameEnv) -> Command {
         self.adm.clear();
         self.adm.extend_from_slice(env.admissible());
         let game = env.game();

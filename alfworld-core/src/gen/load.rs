@@ -15,17 +15,13 @@ use crate::game::{Game, TrajData, parse_domain_cached};
 use crate::pddl::Pos;
 use crate::pddl::flat::{FactRef, Flat, ProblemRef};
 use crate::pddl::parser::Formula;
-use text_render::alfworld::Dialect;
 
 impl Game {
     /// The engine's game for a generated game in `wording`: the same [`Game`] as loading its
     /// exported `game.tw-pddl` with its `traj_data.json` (tested), without going through text.
     pub fn from_generated(game: &GeneratedGame, wording: Wording) -> Result<Game, LoadError> {
         let domain = parse_domain_cached(export::domain(wording))?;
-        let dialect = match wording {
-            Wording::V042 => Dialect::V042,
-            Wording::V03 => Dialect::V03,
-        };
+        let dialect = wording;
         let task = &game.task;
         let traj = TrajData {
             task_type: Some(task.task_type),

@@ -39,15 +39,8 @@ pub use scenes::{Pose, RoomKind};
 pub use sets::{Split, TaskSet, UnknownTaskSet};
 pub use tasks::{Task, TaskType};
 
-/// The wording of the exported grammar and walkthrough.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Wording {
-    /// ALFWorld 0.4.x: `move {o} to {r}`, `You arrive at {r}.`, `help`.
-    #[default]
-    V042,
-    /// ALFWorld 0.3.x data: `put {o} in/on {r}`, `You arrive at loc N.`.
-    V03,
-}
+/// The wording of the exported grammar and walkthrough (one type for the whole workspace).
+pub use text_render::alfworld::Wording;
 
 /// A generated game: a household, a solvable task, and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

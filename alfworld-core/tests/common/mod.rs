@@ -1,7 +1,7 @@
 //! Replays ALFWorld trace files (JSON lines) through the library.
 #![allow(dead_code)]
 
-use alfworld_core::{Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +41,7 @@ pub fn replay(trace: &Path, root: &Path) -> (usize, usize, Vec<String>) {
         episodes += 1;
         let ep: Value = serde_json::from_str(line).unwrap();
         let game = load_game(&root.join(ep["gamefile"].as_str().unwrap()));
-        let mut env = Env::new(game.clone(), game.dialect());
+        let mut env = GameEnv::new(game.clone(), game.wording());
         let recs = ep["steps"].as_array().unwrap();
         let intro = env.reset().to_string();
         let mut got = (intro, env.won(), false);

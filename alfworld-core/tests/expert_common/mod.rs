@@ -3,7 +3,7 @@
 
 use alfworld_core::expert::{Oracle, Searcher};
 use alfworld_core::generator::{GeneratedGame, Wording, export};
-use alfworld_core::{Command, Dialect, Env, Game, LoadOptions};
+use alfworld_core::{Command, Game, GameEnv, LoadOptions};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::path::PathBuf;
@@ -47,15 +47,15 @@ pub fn load_generated(g: &GeneratedGame, wording: Wording) -> Game {
 }
 
 /// An env on `game` in its own wording, reset.
-pub fn env_of(game: &Game) -> Env {
-    let mut env = Env::new(game.clone(), game.dialect());
+pub fn env_of(game: &Game) -> GameEnv {
+    let mut env = GameEnv::new(game.clone(), game.wording());
     env.reset();
     env
 }
 
 /// Plays `k` uniformly random admissible commands (ChaCha8 seeded with `seed`), feeding each
 /// step to `observe`.
-pub fn wander(env: &mut Env, k: usize, seed: u64, mut observe: impl FnMut(&Env, Command)) {
+pub fn wander(env: &mut GameEnv, k: usize, seed: u64, mut observe: impl FnMut(&GameEnv, Command)) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     for _ in 0..k {
         let adm = env.admissible();
@@ -67,7 +67,7 @@ pub fn wander(env: &mut Env, k: usize, seed: u64, mut observe: impl FnMut(&Env, 
 
 /// Plays the oracle until won or `budget` steps; checks each command is admissible and the
 /// plan shortens by exactly one per step. Returns the steps taken when won.
-pub fn oracle_episode(env: &mut Env, budget: u32) -> Result<u32, String> {
+pub fn oracle_episode(env: &mut GameEnv, budget: u32) -> Result<u32, String> {
     let mut oracle = Oracle::new(env.game()).map_err(|e| e.to_string())?;
     let mut last: Option<usize> = None;
     for k in 0..budget {
@@ -99,7 +99,7 @@ pub fn oracle_episode(env: &mut Env, budget: u32) -> Result<u32, String> {
 
 /// Plays the searcher (which has observed `seen` so far) until won or `budget` steps; returns
 /// the steps when won.
-pub fn searcher_episode(env: &mut Env, searcher: &mut Searcher, budget: u32) -> Option<u32> {
+pub fn searcher_episode(env: &mut GameEnv, searcher: &mut Searcher, budget: u32) -> Option<u32> {
     for k in 0..budget {
         if env.won() {
             return Some(k);
@@ -111,12 +111,4 @@ pub fn searcher_episode(env: &mut Env, searcher: &mut Searcher, budget: u32) -> 
         searcher.observe(env.game(), cmd, &fb);
     }
     env.won().then_some(budget)
-}
-
-/// The dialect of a wording.
-pub fn dialect(w: Wording) -> Dialect {
-    match w {
-        Wording::V042 => Dialect::V042,
-        Wording::V03 => Dialect::V03,
-    }
 }

@@ -75,7 +75,7 @@ pub fn generate(task: &Task, n: usize) -> Result<DemoSet, LearnError> {
             env.env().observe(&mut image);
             let mut text = String::new();
             if task.obs == ObsKind::Text {
-                env.env().text(&mut text);
+                env.env().balrog_text(&mut text);
             }
             let action = bot.act(env.env());
             steps.push(DemoStep {

@@ -62,7 +62,7 @@ pub fn evaluate(
                     env.observe(&mut image);
                     text.clear();
                     if policy.layout.obs == ObsKind::Text {
-                        env.text(&mut text);
+                        env.balrog_text(&mut text);
                     }
                     batch.push(&policy.layout, &policy.vocab, env.mission(), &image, &text);
                 }

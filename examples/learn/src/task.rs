@@ -8,7 +8,7 @@ use babyai_core::{Action, BabyEnv, LevelEnv, Step};
 pub enum ObsKind {
     /// The 7x7x3 egocentric image (object, colour, state codes), as in the BabyAI papers.
     Image,
-    /// BALROG's text of the 7x7 view (`BabyEnv::text`).
+    /// BALROG's text of the 7x7 view (`BabyEnv::balrog_text`).
     Text,
 }
 

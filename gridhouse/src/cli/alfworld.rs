@@ -2,7 +2,7 @@
 //! generated game as an ALFWorld game folder.
 
 use alfworld_core::generator::{TaskSet, Wording, export};
-use alfworld_core::{Command, Dialect, Env};
+use alfworld_core::{Command, GameEnv};
 use gridhouse::alfworld::{Games, parse_wording};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -28,8 +28,8 @@ pub fn play(
     mut out: impl Write,
 ) -> Result<bool, String> {
     let game = opts.games.game(opts.index, opts.wording)?;
-    let dialect: Dialect = game.dialect();
-    let mut env = Env::new(game, dialect);
+    let dialect: Wording = game.wording();
+    let mut env = GameEnv::new(game, dialect);
     env.set_lenient(true);
     let io = |e: std::io::Error| format!("cannot write: {e}");
     let intro = env.reset().to_string();
@@ -72,7 +72,7 @@ pub fn play(
                  {}, heat/cool/clean O with X, use O, examine X, look, inventory. Type `admissible` \
                  for the exact list.",
                 match dialect {
-                    Dialect::V03 => "put O in/on X",
+                    Wording::V03 => "put O in/on X",
                     _ => "move O to X",
                 }
             )

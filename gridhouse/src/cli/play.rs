@@ -112,7 +112,7 @@ pub fn play(args: &PlayArgs, input: impl BufRead, mut out: impl Write) -> Result
         if args.full {
             env.env().text_full(&mut text);
         } else {
-            env.env().text(&mut text);
+            env.env().balrog_text(&mut text);
         }
         write!(out, "\nObservation:\n{text}\n> ").map_err(io)?;
         out.flush().map_err(io)?;

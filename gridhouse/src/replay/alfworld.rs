@@ -2,7 +2,7 @@
 //! every episode of an ALFWorld trace file and compares the intro, then after each action the feedback, the admissible
 //! commands (whole list, in order), `won` and `done`.
 
-use alfworld_core::{Env, Game, LoadOptions};
+use alfworld_core::{Game, GameEnv, LoadOptions};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -70,7 +70,12 @@ fn short(s: &str) -> String {
 }
 
 /// Compares one recorded step (`what` names it) with what the engine produced.
-fn check(what: &str, rec: &Value, env: &mut Env, got: (&str, bool, bool)) -> Result<(), String> {
+fn check(
+    what: &str,
+    rec: &Value,
+    env: &mut GameEnv,
+    got: (&str, bool, bool),
+) -> Result<(), String> {
     let (fb, won, done) = got;
     let want_obs = rec
         .get("obs")
@@ -138,7 +143,7 @@ fn replay_episode(game: &Arc<Game>, ep: &Value) -> Result<usize, String> {
         .and_then(Value::as_array)
         .ok_or("episode has no \"steps\" list")?;
     let first = steps.first().ok_or("episode has an empty \"steps\" list")?;
-    let mut env = Env::new(Arc::clone(game), game.dialect());
+    let mut env = GameEnv::new(Arc::clone(game), game.wording());
     let intro = env.reset().to_string();
     let won = env.won();
     // The recorders' episode-level `won`: the goal held after some step (a probe may play
