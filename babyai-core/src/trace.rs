@@ -46,8 +46,25 @@ pub struct Episode {
     pub reset_direction: u8,
     /// BALROG's text of the reset observation, `None` when not recorded or stale.
     pub reset_text: Option<String>,
+    /// Seed-mode checks (reset files): how many rejected samples Minigrid's reset needed, and
+    /// for `PutNext*Carrying` (a stale reset observation) the stale reset text and the true
+    /// image and text of the state after the reset. `None` when not recorded.
+    pub seed_checks: SeedChecks,
     /// The recorded steps.
     pub steps: Vec<RecordedStep>,
+}
+
+/// What a reset file records beyond the state, for replays from the seed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeedChecks {
+    /// `RejectSampling` retries of the reset.
+    pub rejections: Option<u32>,
+    /// BALROG's text of the stale reset observation (`PutNext*Carrying`).
+    pub stale_reset_text: Option<String>,
+    /// The true observation after the reset (`PutNext*Carrying`).
+    pub true_image: Option<[u8; OBS_LEN]>,
+    /// BALROG's text of the true observation after the reset (`PutNext*Carrying`).
+    pub true_text: Option<String>,
 }
 
 /// Where and how a replay disagreed with the recording.

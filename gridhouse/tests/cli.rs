@@ -451,3 +451,55 @@ fn replay_alfworld_is_strict_about_missing_and_malformed_fields() {
     assert!(stderr.contains("pass --games DIR"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Seed-mode BabyAI replays also compare `rejections`, the reset text and, for the
+/// `PutNext*Carrying` levels, the true image after the reset: a changed value fails.
+#[test]
+fn replay_babyai_from_seed_checks_rejections_texts_and_true_images() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../babyai-core/tests/fixtures/resets_sample.jsonl"
+    ))
+    .unwrap();
+    let plain = text.lines().find(|l| !l.contains("Carrying")).unwrap();
+    let carrying = text.lines().find(|l| l.contains("Carrying")).unwrap();
+    let edit = |line: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        f(&mut v);
+        v.to_string()
+    };
+    let cases = [
+        (edit(plain, &|v| v["rejections"] = 99.into()), "rejections"),
+        (
+            edit(plain, &|v| v["reset_text"] = "a wall 1 step forward".into()),
+            "reset_text",
+        ),
+        (
+            edit(carrying, &|v| {
+                let img = v["true_image"].as_array_mut().unwrap();
+                // The first view cell becomes a wall, or an empty cell if it was one.
+                img[0] = if img[0] == 2 { 1.into() } else { 2.into() };
+            }),
+            "true_image",
+        ),
+        (
+            edit(carrying, &|v| v["true_text"] = "You carry nothing".into()),
+            "true_text",
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!("gridhouse-seedchecks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, (line, field)) in cases.iter().enumerate() {
+        let f = dir.join(format!("case{i}.jsonl"));
+        std::fs::write(&f, format!("{line}\n")).unwrap();
+        let (ok, stdout, _) = gridhouse(&["replay", "babyai", f.to_str().unwrap()]);
+        assert!(!ok, "case {i} passed");
+        assert!(stdout.contains(field), "case {i}: want {field} in {stdout}");
+    }
+    // Unchanged lines pass.
+    let f = dir.join("same.jsonl");
+    std::fs::write(&f, format!("{plain}\n{carrying}\n")).unwrap();
+    let (ok, stdout, _) = gridhouse(&["replay", "babyai", f.to_str().unwrap()]);
+    assert!(ok, "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -205,6 +205,44 @@ pub fn replay_from_seed(
         level.env().agent_dir() as u8,
     )
     .map_err(SeedReplayError::Reset)?;
+    check_seed_extras(&level, ep).map_err(SeedReplayError::Reset)?;
     replay_steps(level.env_mut(), &ep.steps).map_err(SeedReplayError::Step)?;
     Ok(ep.steps.len())
+}
+
+/// The reset file's extra records: rejections, BALROG's reset text (of the stale image for
+/// `PutNext*Carrying`), and the true image and text after a `PutNext*Carrying` reset.
+fn check_seed_extras(level: &LevelEnv, ep: &Episode) -> Result<(), ResetDiff> {
+    let checks = &ep.seed_checks;
+    if let Some(r) = checks.rejections {
+        field("rejections", r, level.rejections())?;
+    }
+    let text_of = |img: &[u8; OBS_LEN]| {
+        let mut t = String::new();
+        // Images drawn by the engine hold only codes Minigrid defines.
+        let _ = text_render::babyai::balrog_text(img, &mut t);
+        t
+    };
+    let mut reset_img = [0u8; OBS_LEN];
+    level.reset_image(&mut reset_img);
+    if let Some(want) = ep.reset_text.as_ref().or(checks.stale_reset_text.as_ref()) {
+        field("reset_text", want.as_str(), text_of(&reset_img).as_str())?;
+    }
+    let mut now = [0u8; OBS_LEN];
+    level.env().observe(&mut now);
+    if let Some(want) = &checks.true_image
+        && let Some(k) = (0..OBS_LEN / 3).find(|&k| want[k * 3..k * 3 + 3] != now[k * 3..k * 3 + 3])
+    {
+        return Err(ResetDiff::Field {
+            field: "true_image",
+            expected: format!("{:?} at view cell {k}", &want[k * 3..k * 3 + 3]),
+            got: format!("{:?}", &now[k * 3..k * 3 + 3]),
+        });
+    }
+    if let Some(want) = &checks.true_text {
+        let mut got = String::new();
+        level.env().balrog_text(&mut got);
+        field("true_text", want.as_str(), got.as_str())?;
+    }
+    Ok(())
 }

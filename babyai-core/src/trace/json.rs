@@ -264,6 +264,22 @@ pub fn parse_episode(line: &str) -> Result<Episode, TraceError> {
         },
         reset_image,
         reset_direction,
+        seed_checks: super::SeedChecks {
+            rejections: match v.get("rejections") {
+                None | Some(Value::Null) => None,
+                Some(r) => Some(as_small(r, "rejections", u32::MAX as u64)? as u32),
+            },
+            stale_reset_text: if stale {
+                opt_text(&v, "reset_text", "")?
+            } else {
+                None
+            },
+            true_image: match v.get("true_image") {
+                None | Some(Value::Null) => None,
+                Some(t) => Some(as_image(t, "true_image")?),
+            },
+            true_text: opt_text(&v, "true_text", "")?,
+        },
         steps,
     })
 }
