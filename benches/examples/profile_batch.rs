@@ -18,6 +18,8 @@
 //! * `run LEVEL BATCH CALLS THREADS`: the `babyai_batch` criterion loop for a fixed number of
 //!   calls (THREADS 1: `step`; more: `step_par` inside a pool of that many threads), for
 //!   `perf stat -e task-clock` (CPU time against wall time).
+//! * `front LEVEL BATCH CALLS`: the same loop through the front door (`gridhouse::Batch`,
+//!   serial), to compare its instructions with `run` under callgrind.
 #![forbid(unsafe_code)]
 use babyai_core::view::OBS_LEN;
 use babyai_core::{ACTIONS, Action, make};
@@ -170,6 +172,27 @@ fn imbalance(id: &str, n: usize, calls: usize, step_cost: f64, reset_cost: f64) 
     );
 }
 
+fn front(id: &str, n: usize, calls: usize) {
+    let mut batch =
+        gridhouse::Batch::new(id, n, 1, AutoResetMode::SameStep, 1).expect("a known id");
+    let mut obs = vec![[0u8; OBS_LEN]; n];
+    let (mut rewards, mut terminated, mut truncated) =
+        (vec![0.0; n], vec![false; n], vec![false; n]);
+    let mut actions = vec![Action::Forward; n];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let start = Instant::now();
+    for _ in 0..calls {
+        fill_actions(&mut state, &mut actions);
+        let out = gridhouse::batch_out(&mut obs, &mut rewards, &mut terminated, &mut truncated);
+        black_box(batch.step(&actions, out, None).is_ok());
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{id} front-door batch {n} x{calls}: {:.2}M steps/s (wall)",
+        (n * calls) as f64 / secs / 1e6
+    );
+}
+
 fn run(id: &str, n: usize, calls: usize, threads: usize) {
     let mut batch = VecEnv::new(
         vec![make(id).expect("level"); n],
@@ -211,6 +234,7 @@ fn main() {
             arg(&args, 5, 1_944.0),
             arg(&args, 6, 20_600.0),
         ),
+        "front" => front(level(2), arg(&args, 3, 64), arg(&args, 4, 2_000)),
         "run" => run(
             level(2),
             arg(&args, 3, 64),
@@ -219,7 +243,7 @@ fn main() {
         ),
         _ => {
             eprintln!(
-                "modes: overhead BATCH CALLS | imbalance LEVEL BATCH CALLS STEP_COST RESET_COST | run LEVEL BATCH CALLS THREADS"
+                "modes: overhead BATCH CALLS | imbalance LEVEL BATCH CALLS STEP_COST RESET_COST | run LEVEL BATCH CALLS THREADS | front LEVEL BATCH CALLS"
             );
             std::process::exit(2);
         }
