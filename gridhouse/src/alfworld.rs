@@ -140,12 +140,30 @@ impl AlfworldEnv {
         AlfworldEnv::with_games(id, Arc::new(games), Wording::V042)
     }
 
-    /// The env over `games` (shared between envs), named `id`, starting at game 0.
+    /// The env over `games` (shared between envs), named `id`, starting at game 0 (or the
+    /// first game that loads, when the first ones do not).
     pub fn with_games(id: &str, games: Arc<Games>, wording: Wording) -> Result<Self, Error> {
         if games.is_empty() {
             return Err(Error::Load(format!("{id}: no games")));
         }
-        let game = games.game(0, wording)?;
+        // The env starts at the first game that loads (a bad game is reported when an episode
+        // asks for it, not by making the whole set unusable); all failing is an error.
+        let mut first_error = None;
+        let mut found = None;
+        for i in 0..games.len().min(64) {
+            match games.game(i, wording) {
+                Ok(g) => {
+                    found = Some((i, g));
+                    break;
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let Some((index, game)) = found else {
+            return Err(first_error.unwrap_or_else(|| Error::Load(format!("{id}: no games"))));
+        };
         let dialect = game.wording();
         let mut env = alfworld_core::GameEnv::new(game, dialect);
         env.set_step_limit(Some(DEFAULT_MAX_STEPS));
@@ -155,7 +173,7 @@ impl AlfworldEnv {
             games,
             wording,
             max_steps: Some(DEFAULT_MAX_STEPS),
-            index: 0,
+            index,
             built_wording: wording,
             env,
             oracle: None,
@@ -293,11 +311,19 @@ impl AlfworldEnv {
         self.env.won()
     }
 
+    /// `"alfworld/train game 7"`, or the game file's path.
+    fn game_name(&self) -> String {
+        match self.game_path() {
+            Some(p) => p.display().to_string(),
+            None => format!("{} game {}", self.id, self.index),
+        }
+    }
+
     /// The oracle expert's next command (shortest plan from the true state).
     pub fn expert(&mut self) -> Result<Command, Error> {
         if self.oracle.is_none() {
             let o = Oracle::new(self.env.game())
-                .map_err(|e| Error::Expert(format!("{} game {}: {e}", self.id, self.index)))?;
+                .map_err(|e| Error::Expert(format!("{}: {e}", self.game_name())))?;
             self.oracle = Some(Box::new(o));
         }
         let oracle = self.oracle.as_mut().expect("made above");
@@ -305,8 +331,8 @@ impl AlfworldEnv {
             .next(self.env.game(), self.env.state())
             .ok_or_else(|| {
                 Error::Expert(format!(
-                    "{} game {}: the oracle has no plan from this state",
-                    self.id, self.index
+                    "{}: the oracle has no plan from this state",
+                    self.game_name()
                 ))
             })
     }
@@ -322,7 +348,7 @@ impl AlfworldEnv {
     /// A searcher expert for the current game (plays from what it has observed only).
     pub fn searcher(&self) -> Result<Searcher, Error> {
         Searcher::new(self.env.game())
-            .map_err(|e| Error::Expert(format!("{} game {}: {e}", self.id, self.index)))
+            .map_err(|e| Error::Expert(format!("{}: {e}", self.game_name())))
     }
 
     /// The error of the last reset made through [`env_api::Env::reset`], if it failed.

@@ -176,3 +176,76 @@ fn list_shows_the_task_sets() {
     assert!(stdout.contains("alfworld/valid_unseen/pick_two_obj_and_place"));
     assert!(stdout.contains("3553 games generated in ALFRED's style"));
 }
+
+/// A folder run reports a bad or unsolvable game by path, skips it and counts it; `--strict`
+/// stops instead.
+#[test]
+fn folder_runs_skip_bad_games_unless_strict() {
+    let fixtures = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../alfworld-core/tests/fixtures"
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("folder_skip");
+    let _ = std::fs::remove_dir_all(&dir);
+    let good = format!(
+        "{fixtures}/games/authored_v042/kitchen_pick_cool_then_place_in_recep-Tomato-None-DiningTable"
+    );
+    let unsolvable = format!(
+        "{fixtures}/unsolvable/bedroom_pick_and_place_simple-Book-None-Bed_UNSOLVABLE-canContain"
+    );
+    for (name, src) in [
+        ("a_good", good.as_str()),
+        ("c_unsolvable", unsolvable.as_str()),
+    ] {
+        let d = dir.join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        for f in ["game.tw-pddl", "traj_data.json"] {
+            let from = std::path::Path::new(src).join(f);
+            if from.exists() {
+                std::fs::copy(&from, d.join(f)).unwrap();
+            }
+        }
+    }
+    let broken = dir.join("b_broken");
+    // A broken game first in the folder must not make the folder unusable.
+    let first = dir.join("0_broken");
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::write(first.join("game.tw-pddl"), "[]").unwrap();
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("game.tw-pddl"), "{ not json").unwrap();
+    let d = dir.to_str().unwrap();
+    let (ok, stdout, stderr) = gridhouse(
+        &[
+            "rollout",
+            "--games",
+            d,
+            "--policy",
+            "expert",
+            "--episodes",
+            "4",
+        ],
+        "",
+    );
+    assert!(ok, "{stdout}{stderr}");
+    assert!(stdout.contains("skipped        3"), "{stdout}");
+    assert!(stderr.contains("0_broken/game.tw-pddl"), "{stderr}");
+    assert!(stdout.contains("episodes       1"), "{stdout}");
+    assert!(stderr.contains("b_broken/game.tw-pddl"), "{stderr}");
+    assert!(stderr.contains("c_unsolvable"), "{stderr}");
+    let (ok, _, stderr) = gridhouse(
+        &[
+            "rollout",
+            "--games",
+            d,
+            "--policy",
+            "expert",
+            "--episodes",
+            "4",
+            "--strict",
+        ],
+        "",
+    );
+    assert!(!ok);
+    assert!(stderr.contains("0_broken/game.tw-pddl"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -77,8 +77,8 @@ pub struct RolloutArgs {
     /// JSON summary line.
     #[arg(long)]
     pub json: bool,
-    /// Stop at the first game that fails to load (default: report it by path, skip it and
-    /// count it in the summary).
+    /// Stop at the first game that fails to load or that the expert cannot solve (default:
+    /// report it by path, skip it and count it in the summary).
     #[arg(long)]
     pub strict: bool,
 }
@@ -144,7 +144,7 @@ pub fn run(
                 each(i + 1, Ok(&r));
                 results.push(r);
             }
-            Err(e @ gridhouse::Error::Load(_)) if !strict => {
+            Err(e @ (gridhouse::Error::Load(_) | gridhouse::Error::Expert(_))) if !strict => {
                 each(i + 1, Err(&e));
                 skipped += 1;
             }
