@@ -57,14 +57,7 @@ impl Color {
 
     /// The lower-case English name Minigrid uses (`"red"`, ...).
     pub const fn name(self) -> &'static str {
-        match self {
-            Color::Red => "red",
-            Color::Green => "green",
-            Color::Blue => "blue",
-            Color::Purple => "purple",
-            Color::Yellow => "yellow",
-            Color::Grey => "grey",
-        }
+        text_render::babyai::COLOR_NAMES[self as usize]
     }
 
     /// The colour with this English name, if any.

@@ -46,18 +46,10 @@ impl ObjKind {
         self as u8
     }
 
-    /// Minigrid's type name (`"door"`, `"key"`, ...).
+    /// Minigrid's type name (`"door"`, `"key"`, ...), from Minigrid's `IDX_TO_OBJECT` table
+    /// (`text_render::babyai::OBJECT_NAMES`).
     pub const fn name(self) -> &'static str {
-        match self {
-            ObjKind::Wall => "wall",
-            ObjKind::Floor => "floor",
-            ObjKind::Door => "door",
-            ObjKind::Key => "key",
-            ObjKind::Ball => "ball",
-            ObjKind::Box => "box",
-            ObjKind::Goal => "goal",
-            ObjKind::Lava => "lava",
-        }
+        text_render::babyai::OBJECT_NAMES[self as usize]
     }
 
     /// Whether the agent can carry objects of this kind (key, ball, box).

@@ -3,16 +3,18 @@
 use super::{VIEW_LEN, VIEW_SIZE};
 use std::fmt;
 
-/// Minigrid's `IDX_TO_OBJECT`, indexed by object type code.
-const OBJECT_NAMES: [&str; 11] = [
+/// Minigrid's `IDX_TO_OBJECT`, indexed by object type code (the one copy of this table in
+/// the workspace: `babyai_core`'s object kinds take their names from it).
+pub const OBJECT_NAMES: [&str; 11] = [
     "unseen", "empty", "wall", "floor", "door", "key", "ball", "box", "goal", "lava", "agent",
 ];
 
-/// Minigrid's `IDX_TO_COLOR`, indexed by color code (`COLOR_TO_IDX` order, not `COLOR_NAMES`).
-const COLOR_NAMES: [&str; 6] = ["red", "green", "blue", "purple", "yellow", "grey"];
+/// Minigrid's `IDX_TO_COLOR`, indexed by color code (`COLOR_TO_IDX` order, not Minigrid's
+/// `COLOR_NAMES` list order); the one copy in the workspace.
+pub const COLOR_NAMES: [&str; 6] = ["red", "green", "blue", "purple", "yellow", "grey"];
 
 /// Minigrid's `IDX_TO_STATE` for doors, indexed by state code.
-const STATE_NAMES: [&str; 3] = ["open", "closed", "locked"];
+pub const STATE_NAMES: [&str; 3] = ["open", "closed", "locked"];
 
 /// Object type code of a cell hidden by the visibility mask.
 pub(crate) const UNSEEN: u8 = 0;

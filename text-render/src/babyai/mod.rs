@@ -41,7 +41,7 @@ mod scan;
 
 pub use actions::{BalrogAction, ParseActionError, ParsedAction};
 pub use balrog::{Sentence, Sentences, balrog_descriptions, balrog_text, sentences};
-pub use codes::{ImageError, ObjCode, validate_image};
+pub use codes::{COLOR_NAMES, ImageError, OBJECT_NAMES, ObjCode, STATE_NAMES, validate_image};
 pub use full::describe_full;
 pub use prompt::{Progression, instruction_prompt};
 
