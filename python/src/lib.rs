@@ -24,6 +24,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use rayon::prelude::*;
 
+mod records;
+
 /// Bytes of one BabyAI image (7 x 7 x 3).
 const OBS_LEN: usize = 147;
 
@@ -885,6 +887,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyBabyaiVec>()?;
     m.add_class::<PyTextBatch>()?;
     m.add_function(wrap_pyfunction!(list_ids, m)?)?;
+    records::register(m)?;
     m.add("Error", py.get_type::<Error>())?;
     m.add("UnknownIdError", py.get_type::<UnknownIdError>())?;
     m.add("NotACommandError", py.get_type::<NotACommandError>())?;
