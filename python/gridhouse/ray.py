@@ -14,7 +14,9 @@ Ray is optional (``pip install "gridhouse[ray]"``); importing this module needs 
   shard they were playing (``max_task_retries``); a shard whose actor is gone for good is
   replayed by another actor. No episode is lost, none duplicated.
 
-Each row: ``messages`` (list of ``{role, content}``), ``metadata`` (``env_id``, ``seed``,
+Each row: ``messages`` (list of ``{role, content, weight}``; ``weight`` is 0 for an earlier
+action shown as history in a ``turns`` record, as in the demos file, and null where the demos
+file has no weight), ``metadata`` (``env_id``, ``seed``,
 ``game_index``, ``step``, ``policy``, ``success``, ``wording``: the demos record's) and
 ``episode`` (the episode's index in the range). ``ds.write_json(dir)`` writes lines that
 trainers read as the demos files; ``ds.write_parquet(dir)`` writes Parquet.
@@ -34,7 +36,10 @@ from . import _native
 #: The Arrow schema of ``collect``'s rows.
 SCHEMA = pa.schema(
     [
-        ("messages", pa.list_(pa.struct([("role", pa.string()), ("content", pa.string())]))),
+        (
+            "messages",
+            pa.list_(pa.struct([("role", pa.string()), ("content", pa.string()), ("weight", pa.int64())])),
+        ),
         (
             "metadata",
             pa.struct(
@@ -85,6 +90,8 @@ def _play(args, base_seed, first, n, threads):
     rows = []
     for line in data.splitlines():
         rec = json.loads(line)
+        for m in rec["messages"]:
+            m.setdefault("weight", None)
         rec["episode"] = rec["metadata"]["seed"] - base_seed
         rows.append(rec)
     return rows, counts
