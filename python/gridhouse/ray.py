@@ -24,10 +24,13 @@ trainers read as the demos files; ``ds.write_parquet(dir)`` writes Parquet.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.json as pajson
 import ray
 import ray.data
 
@@ -110,6 +113,25 @@ def _table(rows):
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
+def _arrow(data, base_seed):
+    """The JSONL bytes of ``demo_records`` as a table of ``SCHEMA``, parsed by Arrow's JSON
+    reader (the same rows ``_play`` builds with ``json``, without a Python object per
+    field)."""
+    if not data:
+        return SCHEMA.empty_table()
+    opts = pajson.ParseOptions(
+        explicit_schema=pa.schema([SCHEMA.field("messages"), SCHEMA.field("metadata")]),
+        unexpected_field_behavior="error",
+    )
+    # One thread: each actor owns its CPUs; a block holds whole lines (records of long
+    # ALFWorld episodes reach tens of kB).
+    read = pajson.ReadOptions(use_threads=False, block_size=max(1 << 20, min(len(data), 1 << 26)))
+    t = pajson.read_json(io.BytesIO(data), read_options=read, parse_options=opts)
+    seeds = pc.struct_field(t.column("metadata"), "seed")
+    episode = pc.subtract(pc.cast(seeds, pa.int64()), pa.scalar(base_seed, pa.int64()))
+    return t.append_column(SCHEMA.field("episode"), episode).cast(SCHEMA)
+
+
 @ray.remote
 class ShardWorker:
     """One Ray actor: the Rust demos writer over shards of the range, on ``threads``
@@ -122,8 +144,10 @@ class ShardWorker:
 
     def play(self, first, n):
         """Shard ``first .. first + n``: ``(Arrow table, counts)``."""
-        rows, counts = _play(self.args, self.base_seed, first, n, self.threads)
-        return _table(rows), counts
+        data, counts = _native.demo_records(
+            seed=self.base_seed + first, episodes=n, threads=self.threads, **self.args
+        )
+        return _arrow(data, self.base_seed), counts
 
     def node_id(self):
         """The id of the Ray node this actor runs on."""
@@ -176,7 +200,8 @@ def collect(
     1000 episodes each); the result does not depend on it. ``num_cpus_per_worker``: the CPUs
     each actor reserves. ``on_shard_done(done, total)`` is called on the driver after each
     shard. ``return_counts=True`` returns ``(dataset, counts)`` with the summed counts
-    (``played``, ``succeeded``, ``kept``, ``records``, ...).
+    (``played``, ``succeeded``, ``kept``, ``records``, ...), ``shards`` and ``worker_nodes``
+    (the Ray node id each actor started on).
 
     Connects to Ray with ``ray.init()`` when it is not initialised yet. Bad arguments raise
     ``gridhouse.Error`` before any actor starts (one episode is played here to check them).
@@ -205,6 +230,8 @@ def collect(
         for _ in range(num_workers)
     ]
     try:
+        # Where the actors started (reported in the counts as ``worker_nodes``).
+        worker_nodes = ray.get([w.node_id.remote() for w in workers])
         plan = shards(episodes, shard_episodes)
         tables = [None] * len(plan)
         pending = {}  # counts ref -> (shard index, worker index)
@@ -263,4 +290,6 @@ def collect(
             ray.kill(w, no_restart=True)
     # After the actors are gone: Ray Data's own tasks need the CPUs they held.
     dataset = ray.data.from_arrow_refs(tables)
+    total["shards"] = len(plan)
+    total["worker_nodes"] = worker_nodes
     return (dataset, total) if return_counts else dataset
