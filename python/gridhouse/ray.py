@@ -147,6 +147,7 @@ class ShardWorker:
         data, counts = _native.demo_records(
             seed=self.base_seed + first, episodes=n, threads=self.threads, **self.args
         )
+        counts["node"] = ray.get_runtime_context().get_node_id()
         return _arrow(data, self.base_seed), counts
 
     def node_id(self):
@@ -200,8 +201,9 @@ def collect(
     1000 episodes each); the result does not depend on it. ``num_cpus_per_worker``: the CPUs
     each actor reserves. ``on_shard_done(done, total)`` is called on the driver after each
     shard. ``return_counts=True`` returns ``(dataset, counts)`` with the summed counts
-    (``played``, ``succeeded``, ``kept``, ``records``, ...), ``shards`` and ``worker_nodes``
-    (the Ray node id each actor started on).
+    (``played``, ``succeeded``, ``kept``, ``records``, ...), ``shards``, ``worker_nodes``
+    (the Ray node id each actor started on) and ``shard_nodes`` (where each shard's result
+    was made).
 
     Connects to Ray with ``ray.init()`` when it is not initialised yet. Bad arguments raise
     ``gridhouse.Error`` before any actor starts (one episode is played here to check them).
@@ -234,6 +236,7 @@ def collect(
         worker_nodes = ray.get([w.node_id.remote() for w in workers])
         plan = shards(episodes, shard_episodes)
         tables = [None] * len(plan)
+        shard_nodes = [None] * len(plan)
         pending = {}  # counts ref -> (shard index, worker index)
 
         def submit(k, w):
@@ -260,6 +263,7 @@ def collect(
                     raise
                 submit(k, live[k % len(live)])
                 continue
+            shard_nodes[k] = counts.pop("node")
             for key, v in counts.items():
                 total[key] = total.get(key, 0) + v
             done += 1
@@ -292,4 +296,5 @@ def collect(
     dataset = ray.data.from_arrow_refs(tables)
     total["shards"] = len(plan)
     total["worker_nodes"] = worker_nodes
+    total["shard_nodes"] = shard_nodes
     return (dataset, total) if return_counts else dataset

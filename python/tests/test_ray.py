@@ -131,6 +131,8 @@ def test_a_node_killed_mid_collection_loses_and_duplicates_nothing(cluster):
     assert victim.node_id in counts["worker_nodes"], "an actor ran on the removed node"
     assert not [n for n in ray.nodes() if n["NodeID"] == victim.node_id and n["Alive"]]
     assert counts["shards"] == 20
+    # the lost actor's shards were made again on the node that joined
+    assert set(counts["shard_nodes"]) - set(counts["worker_nodes"]), counts["shard_nodes"]
     got = rows(ds)
     assert got == want
     episodes = [r["episode"] for r in got]
