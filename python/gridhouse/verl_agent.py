@@ -16,8 +16,11 @@ Gridhouse's in-process ALFWorld instead of TextWorld and one Ray actor per env.
   ``env_id`` (any ALFWorld id, e.g. ``alfworld-dir:PATH``), ``max_steps`` (default: the
   config's ``dagger.training.max_nb_steps_per_episode`` when the file can be read, else 50),
   ``wording``.
-* ``resources_per_worker`` is accepted and unused: every env runs in this process (no actor
-  per env). ``alf_config_path`` may be None or a file that does not exist.
+* Every env runs in this process (verl-agent's ``{"num_cpus": 0.1, "num_gpus": 0}`` is
+  accepted and ignored: no actor per env). Only ``resources_per_worker={"ray_nodes": K,
+  "num_cpus": C}`` asks for Ray: the groups are split over ``K`` actors of ``C`` CPUs spread
+  over the nodes (``RayAlfworldEnvs``), with the same results. ``alf_config_path`` may be
+  None or a file that does not exist.
 """
 
 from __future__ import annotations
@@ -155,6 +158,10 @@ class AlfworldEnvs:
     @property
     def get_admissible_commands(self):
         """The admissible commands of every env (``list[list[str]]``)."""
+        return self.admissible_commands()
+
+    def admissible_commands(self):
+        """``get_admissible_commands`` as a method (callable on a Ray actor)."""
         return [env.admissible() for env in self._envs]
 
     def expert_actions(self):
@@ -174,6 +181,64 @@ class AlfworldEnvs:
         self._envs = []
 
 
+class RayAlfworldEnvs:
+    """``AlfworldEnvs`` split by whole groups over ``nodes`` Ray actors (spread over the
+    nodes), each holding its envs in-process; the same calls and results as one
+    ``AlfworldEnvs`` of the same arguments."""
+
+    def __init__(self, env_id, seed, env_num, group_n, max_steps, wording, nodes, num_cpus):
+        import ray
+
+        self._ray = ray
+        if isinstance(nodes, bool) or not isinstance(nodes, int) or nodes < 1:
+            raise _native.InvalidError(f"ray_nodes must be an int >= 1, not {nodes!r}")
+        k = min(nodes, env_num)
+        sizes = [env_num // k + (1 if j < env_num % k else 0) for j in range(k)]
+        remote = ray.remote(AlfworldEnvs)
+        self._actors, self._slices = [], []
+        first = 0
+        for size in sizes:
+            self._actors.append(
+                remote.options(num_cpus=num_cpus, scheduling_strategy="SPREAD").remote(
+                    env_id, seed + first, size, group_n, max_steps, wording
+                )
+            )
+            self._slices.append((first * group_n, (first + size) * group_n))
+            first += size
+        self.num_envs = env_num * group_n
+        self.env_num, self.group_n = env_num, group_n
+
+    def _gather(self, refs):
+        return self._ray.get(refs)
+
+    def reset(self):
+        """As ``AlfworldEnvs.reset``."""
+        parts = self._gather([a.reset.remote() for a in self._actors])
+        return [o for p in parts for o in p[0]], None, [i for p in parts for i in p[2]]
+
+    def step(self, actions):
+        """As ``AlfworldEnvs.step``."""
+        if not isinstance(actions, (list, tuple)) or len(actions) != self.num_envs:
+            raise _native.InvalidError(f"step takes a list of {self.num_envs} strings")
+        parts = self._gather([a.step.remote(list(actions[lo:hi])) for a, (lo, hi) in zip(self._actors, self._slices)])
+        return tuple([x for p in parts for x in p[j]] if j != 1 else None for j in range(5))
+
+    @property
+    def get_admissible_commands(self):
+        """As ``AlfworldEnvs.get_admissible_commands``."""
+        return [c for p in self._gather([a.admissible_commands.remote() for a in self._actors]) for c in p]
+
+    def expert_actions(self):
+        """As ``AlfworldEnvs.expert_actions``."""
+        return [c for p in self._gather([a.expert_actions.remote() for a in self._actors]) for c in p]
+
+    def close(self):
+        """Stops the actors."""
+        for a in self._actors:
+            self._ray.kill(a)
+        self._actors = []
+
+
 def build_alfworld_envs(alf_config_path, seed, env_num, group_n, resources_per_worker=None, is_train=True, env_kwargs={}):  # noqa: B006 - verl-agent's signature
     """verl-agent's builder: ``AlfworldEnvs`` over ``env_num * group_n`` in-process envs (see
     the module docs for the game order, the task sets and ``env_kwargs``)."""
@@ -188,4 +253,10 @@ def build_alfworld_envs(alf_config_path, seed, env_num, group_n, resources_per_w
             raise _native.InvalidError(f"eval_dataset is one of {sorted(_EVAL_SETS)}, not {key!r}")
         env_id = _EVAL_SETS[key]
     max_steps = env_kwargs.get("max_steps") or _max_steps_from(alf_config_path) or 50
+    res = dict(resources_per_worker or {})
+    if res.get("ray_nodes"):
+        return RayAlfworldEnvs(
+            env_id, seed, env_num, group_n, max_steps, env_kwargs.get("wording"),
+            res["ray_nodes"], res.get("num_cpus", 1),
+        )
     return AlfworldEnvs(env_id, seed, env_num, group_n, max_steps=max_steps, wording=env_kwargs.get("wording"))

@@ -108,6 +108,24 @@ def test_bad_arguments_raise_before_any_actor(cluster):
         ghray.collect("BabyAI-GoToLocal-v0", episodes=3, num_workers=0)
 
 
+def test_verl_agent_envs_on_ray_actors_equal_in_process(cluster):
+    from gridhouse.verl_agent import build_alfworld_envs
+
+    local = build_alfworld_envs(None, 11, 3, 2, {"num_cpus": 0.1, "num_gpus": 0})
+    remote = build_alfworld_envs(None, 11, 3, 2, {"ray_nodes": 2, "num_cpus": 0.25})
+    assert len(remote._actors) == 2
+    for _ in range(2):
+        assert remote.reset() == local.reset()
+        for t in range(6):
+            assert remote.get_admissible_commands == local.get_admissible_commands
+            plan = local.expert_actions()
+            assert remote.expert_actions() == plan
+            acts = [plan[i] if i % 2 == 0 else "look" for i in range(6)]
+            assert remote.step(acts) == local.step(acts)
+    remote.close()
+    local.close()
+
+
 def test_a_node_killed_mid_collection_loses_and_duplicates_nothing(cluster):
     """Runs last. Each 1-CPU node fits one 0.75-CPU actor, so one actor runs on each node.
     After the first shard the second node is removed and a fresh node joins (as an
