@@ -25,6 +25,7 @@ use pyo3::types::PyList;
 use rayon::prelude::*;
 
 mod frames;
+mod records;
 mod sft;
 
 /// Bytes of one BabyAI image (7 x 7 x 3).
@@ -890,6 +891,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<frames::PyRenderer>()?;
     sft::register(m)?;
     m.add_function(wrap_pyfunction!(list_ids, m)?)?;
+    records::register(m)?;
     m.add("Error", py.get_type::<Error>())?;
     m.add("UnknownIdError", py.get_type::<UnknownIdError>())?;
     m.add("NotACommandError", py.get_type::<NotACommandError>())?;
