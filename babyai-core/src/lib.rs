@@ -58,6 +58,8 @@ mod import;
 pub mod instr;
 mod layouts;
 pub mod levels;
+#[cfg(feature = "proptest")]
+pub mod proptest_support;
 pub mod render;
 pub mod rng;
 mod text;
