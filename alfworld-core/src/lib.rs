@@ -35,6 +35,8 @@ pub mod game;
 pub mod goals;
 pub mod names;
 pub mod pddl;
+#[cfg(feature = "proptest")]
+pub mod proptest_support;
 pub mod rules;
 pub mod state;
 pub mod taskset_dir;

@@ -146,12 +146,12 @@ impl RefWorld {
             }
             Action::Toggle => match cell[0] {
                 DOOR if cell[2] == LOCKED => {
-                    if self
+                    // Only a same-colour key in hand unlocks (and opens); else nothing.
+                    let key = self
                         .carrying
-                        .is_some_and(|k| k[0] == KEY && k[1] == cell[1])
-                    {
-                        self.set(fwd, [DOOR, cell[1], OPEN]);
-                    }
+                        .is_some_and(|k| k[0] == KEY && k[1] == cell[1]);
+                    let next = if key { OPEN } else { LOCKED };
+                    self.set(fwd, [DOOR, cell[1], next]);
                 }
                 DOOR => self.set(fwd, [DOOR, cell[1], if cell[2] == OPEN { 1 } else { 0 }]),
                 BOX => {
