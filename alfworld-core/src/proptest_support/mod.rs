@@ -36,6 +36,9 @@ use crate::catalog::Props;
 use crate::game::TrajData;
 use crate::generator::TaskSet;
 use crate::{Command, Game, GameEnv, LoadOptions, ObjState, State, TaskType, Wording};
+/// The proptest crate these strategies are built with (for users without their own
+/// dependency on it: `use alfworld_core::proptest_support::proptest::prelude::*`).
+pub use proptest;
 use proptest::prelude::*;
 use std::fmt;
 use std::ops::Range;

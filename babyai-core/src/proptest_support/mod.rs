@@ -36,6 +36,9 @@
 //! });
 //! ```
 
+/// The proptest crate these strategies are built with (for users without their own
+/// dependency on it: `use babyai_core::proptest_support::proptest::prelude::*`).
+pub use proptest;
 pub mod reference;
 
 use crate::bot::Bot;
