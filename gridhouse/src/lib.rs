@@ -16,6 +16,8 @@
 //!   (with the final observation kept in same-step mode), on several threads.
 //! * [`policy`]: random and expert policies and whole episodes.
 //! * [`replay`]: strict replays of recorded reference episodes.
+//! * Feature `proptest` (default): the engines' `proptest_support` modules, to
+//!   property-test env rules (`docs/PROPERTY-TESTING.md`, `gridhouse check`).
 //!
 //! ```
 //! let mut env = gridhouse::make("BabyAI-GoToRedBallGrey-v0")?;

@@ -137,7 +137,7 @@ impl Progress {
     fn tick(&self) {
         let done = self.done.get() + 1;
         self.done.set(done);
-        if self.tty && (done % 16 == 0 || done == self.total) {
+        if self.tty && (done.is_multiple_of(16) || done == self.total) {
             eprint!(
                 "\r{}: {}/{} cases",
                 self.id,
