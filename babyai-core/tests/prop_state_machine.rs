@@ -199,3 +199,27 @@ fn a_mutated_state_is_reported_by_the_step_check() {
         "{v}"
     );
 }
+
+/// The reference diff catches a state change no other rule names: a door flipped by a turn.
+#[test]
+fn the_reference_model_catches_a_silently_flipped_door() {
+    let mut level = make("BabyAI-GoToObjMaze-v0").unwrap();
+    level.reset(2);
+    let before = level.env().world().clone();
+    let (id, pos, state) = pt::doors(&before)[0];
+    let s = level.step(Action::Left);
+    pt::check_reference_step(&before, Action::Left, level.env(), 0).unwrap();
+    let flipped = match state {
+        babyai_core::world::DoorState::Open => babyai_core::world::DoorState::Closed,
+        _ => babyai_core::world::DoorState::Open,
+    };
+    level.env_mut().world_mut().grid.obj_mut(id).door = flipped;
+    let v = pt::check_reference_step(&before, Action::Left, level.env(), 0).unwrap_err();
+    assert_eq!(v.rule, Rule::ReferenceStepDiffers, "{v}");
+    assert!(
+        v.state.contains(&format!("cell ({}, {})", pos.0, pos.1)),
+        "{v}"
+    );
+    let v = pt::check_step(&before, Action::Left, &s, level.env(), 0).unwrap_err();
+    assert_eq!(v.rule, Rule::DoorChangedWithoutToggle, "{v}");
+}
