@@ -77,6 +77,11 @@ pub use text_render;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+/// The property-testing guide's Rust example, compiled as a doc test.
+#[doc = include_str!("../../docs/PROPERTY-TESTING.md")]
+#[cfg(all(doctest, feature = "proptest"))]
+pub struct PropertyTestingDoctests;
+
 /// The env with this id: any id of [`list`], `alfworld-dir:PATH`, or a room-kind filter of
 /// a task set (`alfworld/train/pick_and_place_simple/Kitchen`). The env starts in episode 0
 /// (BabyAI: seed 0; ALFWorld: game 0); call [`Env::reset`] for the one you want.
