@@ -7,7 +7,8 @@
 //! with its `traj_data.json`; names (`"cabinet 3"`) are built then. An [`GameEnv`] plays it:
 //! `reset()` gives the intro, `step_text()` the feedback with `won`/`done`, `admissible()` the
 //! structured commands in ALFWorld's order, rendered only when asked. No planner is involved:
-//! the domain's actions are implemented directly ([`rules`]).
+//! the domain's actions are implemented directly ([`rules`]). Feature `proptest` adds
+//! `proptest_support`: strategies and the invariants as functions (`docs/PROPERTY-TESTING.md`).
 //!
 //! ```
 //! # fn main() -> Result<(), alfworld_core::LoadError> {
@@ -35,6 +36,8 @@ pub mod game;
 pub mod goals;
 pub mod names;
 pub mod pddl;
+#[cfg(feature = "proptest")]
+pub mod proptest_support;
 pub mod rules;
 pub mod state;
 pub mod taskset_dir;

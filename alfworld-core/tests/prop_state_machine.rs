@@ -12,23 +12,18 @@
 //! * `won` equals an independent evaluation of the task from `traj_data.json`, written here
 //!   from ALFWorld's goal library (spec §5), not from the game's compiled `:goal`.
 //!
-//! Not covered here: "the expert wins from random mid-episode states" (the expert lives on
-//! another branch).
+//! The invariants live in the public `alfworld_core::proptest_support` module (feature
+//! `proptest`), which users and `gridhouse check` run too.
 
 mod common;
 
-use alfworld_core::catalog::Props;
-use alfworld_core::game::TrajData;
-use alfworld_core::{Command, Game, GameEnv, ObjState, State, TaskType, Wording};
+use alfworld_core::proptest_support::{
+    self as pt, CheckedGame, CmdMove, Rule, check_walk, goal_holds,
+};
+use alfworld_core::{GameEnv, Wording};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-/// A game with the task from its `traj_data.json`.
-struct Case {
-    game: Game,
-    traj: TrajData,
-}
 
 fn game_files(root: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(root) else {
@@ -47,8 +42,8 @@ fn game_files(root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn cases() -> &'static [Case] {
-    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+fn cases() -> &'static [CheckedGame] {
+    static CASES: OnceLock<Vec<CheckedGame>> = OnceLock::new();
     CASES.get_or_init(|| {
         let mut files = Vec::new();
         game_files(&common::fixture_dir().join("games"), &mut files);
@@ -60,9 +55,8 @@ fn cases() -> &'static [Case] {
             let json = std::fs::read_to_string(&f).unwrap();
             let traj_text = std::fs::read_to_string(f.with_file_name("traj_data.json")).unwrap();
             // The unsolvable reference game is refused by design (see tests/loader.rs).
-            if let Ok(game) = Game::load(&json, Some(&traj_text), Default::default()) {
-                let traj = TrajData::parse(&traj_text).unwrap();
-                out.push(Case { game, traj });
+            if let Ok(c) = CheckedGame::load(&json, Some(&traj_text)) {
+                out.push(c);
             }
         }
         assert!(out.len() >= 2, "fixture games missing");
@@ -70,168 +64,135 @@ fn cases() -> &'static [Case] {
     })
 }
 
-/// ALFWorld's goal library evaluated directly on the state.
-fn goal_holds(game: &Game, traj: &TrajData, st: &State) -> bool {
-    let otype = |name: &str| game.otype_index(&format!("{}type", name.to_lowercase()));
-    let rtype = |name: &str| game.rtype_index(&format!("{}type", name.to_lowercase()));
-    let objs = game.objects();
-    let n_obj = objs.len() as u16;
-    let n_rec = game.receptacles().len() as u16;
-    let of_type = |o: u16, t: Option<u16>| t.is_some() && objs[o as usize].otype == t;
-    let Some(task) = traj.task_type else {
-        return false;
-    };
-    match task {
-        TaskType::LookAtObjInLight => {
-            let (lamp_t, obj_t) = (otype(&traj.toggle_target), otype(&traj.object_target));
-            let here = st.agent_location();
-            let lamp_here = (0..n_obj).any(|l| {
-                of_type(l, lamp_t)
-                    && objs[l as usize].props.contains(Props::TOGGLEABLE)
-                    && st.object_state(l).contains(ObjState::TOGGLED)
-                    && (0..n_rec).any(|r| {
-                        st.is_in(l, r)
-                            && here.is_some()
-                            && game.receptacles()[r as usize].location == here
-                    })
-            });
-            let holding = st.held().is_some_and(|o| of_type(o, obj_t));
-            lamp_here && holding
-        }
-        TaskType::PickTwoObjAndPlace => {
-            let (ot, rt) = (otype(&traj.object_target), rtype(&traj.parent_target));
-            (0..n_rec).any(|r| {
-                rt.is_some()
-                    && game.receptacles()[r as usize].rtype == rt
-                    && (0..n_obj)
-                        .filter(|&o| of_type(o, ot) && st.is_in(o, r))
-                        .count()
-                        >= 2
-            })
-        }
-        _ => {
-            let need = match task {
-                TaskType::PickCleanThenPlace => Some((Props::CLEANABLE, ObjState::CLEAN)),
-                TaskType::PickHeatThenPlace => Some((Props::HEATABLE, ObjState::HOT)),
-                TaskType::PickCoolThenPlace => Some((Props::COOLABLE, ObjState::COOL)),
-                _ => None,
-            };
-            let (ot, rt) = (otype(&traj.object_target), rtype(&traj.parent_target));
-            (0..n_obj).any(|o| {
-                of_type(o, ot)
-                    && need.is_none_or(|(p, f)| {
-                        objs[o as usize].props.contains(p) && st.object_state(o).contains(f)
-                    })
-                    && (0..n_rec).any(|r| {
-                        rt.is_some() && game.receptacles()[r as usize].rtype == rt && st.is_in(o, r)
-                    })
-            })
-        }
-    }
-}
-
-/// Per object: (held, number of receptacles it is in, inside a receptacle object).
-fn places(game: &Game, st: &State) -> Vec<(bool, usize, bool)> {
-    let n_rec = game.receptacles().len() as u16;
-    (0..game.objects().len() as u16)
-        .map(|o| {
-            let inside = game.objects().iter().any(|p| p.contents.contains(&o));
-            let recs = (0..n_rec).filter(|&r| st.is_in(o, r)).count();
-            (st.held() == Some(o), recs, inside)
-        })
-        .collect()
-}
-
-/// An arbitrary structured command; indices may run past the game's entities.
-fn command(kind: u8, a: u16, b: u16) -> Command {
-    match kind % 15 {
-        0 => Command::Look,
-        1 => Command::Inventory,
-        2 => Command::Help,
-        3 => Command::GoTo(a),
-        4 => Command::Open(a),
-        5 => Command::Close(a),
-        6 => Command::Take(a, b),
-        7 => Command::Put(a, b),
-        8 => Command::Heat(a, b),
-        9 => Command::Cool(a, b),
-        10 => Command::Clean(a, b),
-        11 => Command::Slice(a, b),
-        12 => Command::Use(a),
-        13 => Command::ExamineReceptacle(a),
-        _ => Command::ExamineObject(a),
-    }
-}
-
-/// Per step: `(true, i, ..)` plays admissible command `i`; `(false, kind, a, b)` an arbitrary
-/// structured command.
-fn plan() -> impl Strategy<Value = Vec<(bool, u16, u16, u16)>> {
-    prop::collection::vec(
-        (
-            prop::bool::weighted(0.7),
-            any::<u16>(),
-            any::<u16>(),
-            any::<u16>(),
-        ),
-        1..60,
-    )
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
-    fn rules_hold_on_reference_games(g in any::<u16>(), v03 in any::<bool>(), walk in plan()) {
+    fn rules_hold_on_reference_games(g in any::<u16>(), dialect in pt::wording(), walk in pt::walk(1..60)) {
         let cs = cases();
         let case = &cs[g as usize % cs.len()];
-        let dialect = if v03 { Wording::V03 } else { Wording::V042 };
         let mut env = GameEnv::new(case.game.clone(), dialect);
-        env.reset();
-        let start = places(&case.game, env.state());
-        prop_assert_eq!(env.won(), goal_holds(&case.game, &case.traj, env.state()));
-        let (n_obj, n_rec) = (case.game.objects().len() as u16, case.game.receptacles().len() as u16);
-        for (from_list, i, a, b) in walk {
-            let cmd = if from_list {
-                let adm = env.admissible();
-                adm[i as usize % adm.len()]
-            } else {
-                // Mostly in range, sometimes just past the end, rarely anything.
-                let pick = |x: u16, n: u16| match x % 8 { 0 => x, 1 => n + x % 3, _ => x % n.max(1) };
-                let (a, b) = match command(i as u8, 0, 0) {
-                    Command::Take(..) | Command::Put(..) | Command::Heat(..) | Command::Cool(..)
-                    | Command::Clean(..) => (pick(a, n_obj), pick(b, n_rec)),
-                    Command::Slice(..) | Command::Use(_) | Command::ExamineObject(_) => {
-                        (pick(a, n_obj), pick(b, n_obj))
-                    }
-                    _ => (pick(a, n_rec), 0),
-                };
-                command(i as u8, a, b)
-            };
-            let admissible = env.admissible().contains(&cmd);
-            let before = env.state().clone();
-            let out = env.step(cmd);
-            let (nothing, won) = (out.feedback == "Nothing happens.", out.won);
-            let feedback = out.feedback.to_string();
-            let changed = &before != env.state();
-            if admissible {
-                prop_assert!(changed || !nothing, "admissible {:?} did nothing", cmd);
-            } else {
-                prop_assert!(nothing, "inadmissible {:?} answered {:?}", cmd, feedback);
-                prop_assert!(!changed, "inadmissible {:?} changed the state", cmd);
-            }
-            prop_assert_eq!(won, goal_holds(&case.game, &case.traj, env.state()), "won after {:?}", cmd);
-            for (o, (&(held, recs, inside), &(_, recs0, _))) in
-                places(&case.game, env.state()).iter().zip(&start).enumerate()
-            {
-                let kinds = usize::from(held) + usize::from(recs > 0) + usize::from(inside);
-                prop_assert!(
-                    kinds == 1 || (kinds == 0 && recs0 == 0 && !inside && !held),
-                    "object {} held {} in {} receptacles inside {}", o, held, recs, inside
-                );
-                prop_assert!(recs <= recs0.max(1), "object {} in {} receptacles", o, recs);
-            }
+        if let Err(f) = check_walk(&mut env, case, &walk) {
+            prop_assert!(false, "{f}");
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn rules_hold_on_generated_task_set_games(
+        g in pt::task_set_games("alfworld/valid_seen", Wording::V042),
+        walk in pt::walk(1..40),
+    ) {
+        let mut env = GameEnv::new(g.game.clone(), Wording::V042);
+        if let Err(f) = check_walk(&mut env, &g, &walk) {
+            prop_assert!(false, "{} {f}\n{}", g.name.as_deref().unwrap_or("?"), pt::trace_line(&g, None, Wording::V042, &f.commands, Some(&f.violation)));
+        }
+    }
+}
+
+/// A broken rule is caught: a goal check that ignores the task (always "not won") is fed
+/// the engine's states along the expert-free walks; shrinking gives a short walk, and the
+/// trace line of the counterexample names the rule.
+#[test]
+fn a_wrong_goal_check_is_caught_with_a_shrunk_counterexample() {
+    use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
+    let g =
+        CheckedGame::task_set_game("alfworld/valid_seen/look_at_obj_in_light", 0, Wording::V042)
+            .unwrap();
+    let walkthrough =
+        alfworld_core::generator::TaskSet::from_env_id("alfworld/valid_seen/look_at_obj_in_light")
+            .unwrap()
+            .game(0)
+            .unwrap()
+            .walkthrough(Wording::V042);
+    // Break the rule: pretend the game is never won (a mutated state for the checker).
+    let run = |walk: &[CmdMove]| -> Result<(), pt::Failure> {
+        let mut env = GameEnv::new(g.game.clone(), Wording::V042);
+        let commands = check_walk(&mut env, &g, walk)?;
+        let _ = commands;
+        if env.won() {
+            return Err(pt::Failure {
+                commands: Vec::new(),
+                violation: pt::Violation::new(Rule::Custom("never-won"), "won", walk.len() - 1, ""),
+            });
+        }
+        Ok(())
+    };
+    // Walks that follow the walkthrough, with junk interleaved: the expert's commands are
+    // text moves, the junk structured garbage.
+    let strategy = prop::collection::vec(prop::option::of(pt::walk(0..3)), walkthrough.len())
+        .prop_map(move |junk| {
+            let mut w = Vec::new();
+            for (c, j) in walkthrough.iter().zip(junk) {
+                w.extend(
+                    j.into_iter()
+                        .flatten()
+                        .filter(|m| matches!(m, CmdMove::Garbage(..))),
+                );
+                w.push(CmdMove::Text(c.clone()));
+            }
+            w
+        });
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: 32,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
+    let result = runner.run(&strategy, |w| {
+        run(&w).map_err(|f| TestCaseError::fail(f.to_string()))
+    });
+    let Err(TestError::Fail(why, walk)) = result else {
+        panic!("not caught: {result:?}");
+    };
+    assert!(why.to_string().contains("never-won"), "{why}");
+    // Shrunk: the junk is gone, only the walkthrough's commands remain.
+    assert!(
+        walk.iter().all(|m| matches!(m, CmdMove::Text(_))),
+        "not shrunk: {walk:?}"
+    );
+    let mut env = GameEnv::new(g.game.clone(), Wording::V042);
+    let commands = check_walk(&mut env, &g, &walk).unwrap();
+    let v = pt::Violation::new(
+        Rule::Custom("never-won"),
+        "won",
+        commands.len() - 1,
+        commands.last().unwrap().clone(),
+    );
+    let line = pt::trace_line(&g, None, Wording::V042, &commands, Some(&v));
+    let parsed: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert!(
+        g.name
+            .as_ref()
+            .is_some_and(|n| n.starts_with("valid_seen/"))
+    );
+    assert_eq!(parsed["game"].as_str(), g.name.as_deref());
+    assert_eq!(parsed["violation"]["rule"], "never-won");
+    assert_eq!(
+        parsed["steps"].as_array().unwrap().last().unwrap()["won"],
+        true
+    );
+}
+
+/// The checker reports a mutated state instead of panicking.
+#[test]
+fn an_inadmissible_command_that_changed_the_state_is_reported() {
+    let g = &cases()[0];
+    let mut env = GameEnv::new(g.game.clone(), Wording::V042);
+    env.reset();
+    let before = env.state().clone();
+    let cmd = env.admissible()[0];
+    let _ = env.step(cmd);
+    let after = env.state().clone();
+    let v =
+        pt::check_command_effect(false, &before, &after, "Nothing happens.", 3, "x").unwrap_err();
+    assert_eq!((v.rule, v.step), (Rule::InadmissibleChangedState, 3), "{v}");
+    assert!(goal_holds(&g.game, g.traj.as_ref().unwrap(), &after) == env.won());
 }
 
 /// The independent goal check also agrees along the recorded reference episodes, which do
@@ -248,7 +209,7 @@ fn goal_check_agrees_along_reference_traces() {
             let ep: serde_json::Value = serde_json::from_str(line).unwrap();
             let path = root.join(ep["gamefile"].as_str().unwrap());
             let traj = std::fs::read_to_string(path.with_file_name("traj_data.json")).unwrap();
-            let traj = TrajData::parse(&traj).unwrap();
+            let traj = alfworld_core::game::TrajData::parse(&traj).unwrap();
             let game = common::load_game(&path);
             let mut env = GameEnv::new(game.clone(), game.wording());
             env.reset();

@@ -9,6 +9,8 @@
 //! * [`make`] / [`LevelEnv`]: the 96 registered levels ([`LEVEL_IDS`]), generated seed for
 //!   seed like Minigrid's `reset(seed=seed)` ([`levels`], randomness from [`rng`]).
 //! * [`trace`]: recorded Minigrid episodes and their from-state replay.
+//! * `proptest_support` (feature `proptest`): strategies, the invariants as functions and a
+//!   plain reference model, to property-test rules (`docs/PROPERTY-TESTING.md`).
 //!
 //! Parity notes (all checked against the reference traces, which replay identically):
 //! * The verifier tracks objects by identity ([`world::ObjId`]); positions of tracked
@@ -58,6 +60,8 @@ mod import;
 pub mod instr;
 mod layouts;
 pub mod levels;
+#[cfg(feature = "proptest")]
+pub mod proptest_support;
 pub mod render;
 pub mod rng;
 mod text;

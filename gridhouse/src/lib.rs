@@ -16,6 +16,8 @@
 //!   (with the final observation kept in same-step mode), on several threads.
 //! * [`policy`]: random and expert policies and whole episodes.
 //! * [`replay`]: strict replays of recorded reference episodes.
+//! * Feature `proptest` (default): the engines' `proptest_support` modules, to
+//!   property-test env rules (`docs/PROPERTY-TESTING.md`, `gridhouse check`).
 //!
 //! ```
 //! let mut env = gridhouse::make("BabyAI-GoToRedBallGrey-v0")?;
@@ -74,6 +76,11 @@ pub use text_render;
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The property-testing guide's Rust example, compiled as a doc test.
+#[doc = include_str!("../../docs/PROPERTY-TESTING.md")]
+#[cfg(all(doctest, feature = "proptest"))]
+pub struct PropertyTestingDoctests;
 
 /// The env with this id: any id of [`list`], `alfworld-dir:PATH`, or a room-kind filter of
 /// a task set (`alfworld/train/pick_and_place_simple/Kitchen`). The env starts in episode 0

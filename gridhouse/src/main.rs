@@ -28,6 +28,8 @@ Examples:
                                       play with BALROG's text observations and actions
   gridhouse render --env BabyAI-BossLevel-v0 --seed 3 --policy bot --out boss.gif
                                       the bot's episode as an animated GIF (Minigrid's frames)
+  gridhouse check --env BabyAI-GoToLocal-v0 --cases 256
+                                      property-test the rules; violations as replayable traces
   gridhouse bench                     random-policy throughput of a representative set
   gridhouse bench --env BabyAI-BossLevel-v0 --threads 2 --seconds 3 --json
   gridhouse rollout --env alfworld/valid_unseen --policy searcher --episodes 134 --seed 0
@@ -66,6 +68,10 @@ enum Command {
     /// Run episodes of a BabyAI level (bot or random) or an ALFWorld task set (expert,
     /// searcher or random) and report success rate and episode lengths.
     Rollout(rollout::RolloutArgs),
+    /// Property-test the environment rules: the invariant suite over random seeds and
+    /// actions; each violation is shrunk and printed as a replayable trace line (exit 1).
+    #[cfg(feature = "proptest")]
+    Check(cli::check::CheckArgs),
     /// Play a BabyAI level with BALROG's text observations and actions, or an ALFWorld game
     /// by typing its commands (one per line; works with input piped on stdin). Exit code 0
     /// when the episode was won, 1 when it was lost or the input ended, 2 on an error.
@@ -173,6 +179,8 @@ fn main() -> ExitCode {
         Command::Replay(ReplayCommand::Babyai(args)) => cmd_replay_babyai(&args),
         Command::Replay(ReplayCommand::Alfworld(args)) => cmd_replay_alfworld(&args),
         Command::Rollout(args) => rollout::cmd(&args),
+        #[cfg(feature = "proptest")]
+        Command::Check(args) => cli::check::cmd(&args),
         Command::Play(args) => play::cmd(&args),
         Command::Render(args) => render::cmd(&args),
         Command::Report(args) => report::cmd(&args),

@@ -2,6 +2,8 @@
 
 pub mod alfworld;
 pub mod bench;
+#[cfg(feature = "proptest")]
+pub mod check;
 pub mod demos;
 pub mod eval;
 pub mod play;
