@@ -1,5 +1,5 @@
 //! Property-testing BabyAI rules (feature `proptest`): strategies, the engine's invariants as
-//! functions returning a typed [`Violation`], a plain [`reference`] model to diff against,
+//! functions returning a typed [`Violation`], a plain [`mod@reference`] model to diff against,
 //! and replayable counterexample traces ([`trace_line`]).
 //!
 //! The project's own state-machine tests (`tests/prop_state_machine.rs`) and
@@ -451,7 +451,7 @@ pub fn check_reward(env: &BabyEnv, s: &Step, step: usize) -> Result<(), Violatio
 }
 
 /// Rules [`Rule::ReferenceStepDiffers`] and [`Rule::ReferenceViewDiffers`]: the world after
-/// the step equals the [`reference`] model's step from the world before, and the 7x7 view
+/// the step equals the [`mod@reference`] model's step from the world before, and the 7x7 view
 /// equals the reference view.
 pub fn check_reference_step(
     before: &World,
