@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = env.step(a);
         env.observe(&mut obs);
         text.clear();
-        env.text(&mut text);
+        env.balrog_text(&mut text);
     }
 });

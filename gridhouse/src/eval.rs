@@ -399,16 +399,56 @@ pub fn play_llm_episode(
     episode: u64,
 ) -> Result<EpisodeOutcome, Error> {
     let seed = cfg.seed + episode;
-    env.reset(seed)?;
     let prompt = cfg.prompt.unwrap_or_else(|| Prompt::default_for(env));
     let history = cfg.history.unwrap_or(prompt.default_history());
+    let agent = cfg.agent.name();
+    let chat = ChatEpisode {
+        env_id: &cfg.env_id,
+        agent: &agent,
+        prompt,
+        history,
+        seed,
+        episode,
+    };
+    play_chat_episode(env, &chat, &mut |m: &[Message]| client.complete(m))
+}
+
+/// Which episode a chat agent plays, and how it is prompted.
+#[derive(Clone, Copy, Debug)]
+pub struct ChatEpisode<'a> {
+    /// The env id (recorded in the outcome).
+    pub env_id: &'a str,
+    /// The agent's name (recorded in the outcome).
+    pub agent: &'a str,
+    /// The prompt style (the demos' prompts).
+    pub prompt: Prompt,
+    /// The history window.
+    pub history: usize,
+    /// The reset seed.
+    pub seed: u64,
+    /// The episode's index in the evaluation.
+    pub episode: u64,
+}
+
+/// Plays one episode with any chat agent: resets `env` with `chat.seed`, then asks
+/// `complete(messages)` (the demos' prompts) for each action and parses the answer as an
+/// LLM's: BALROG's parsing for BabyAI (invalid text takes BALROG's default action and is
+/// counted), the admissible command it matches for ALFWorld. The HTTP endpoint and the Python
+/// package's callables both play through this.
+pub fn play_chat_episode(
+    env: &mut Env,
+    chat: &ChatEpisode<'_>,
+    complete: &mut dyn FnMut(&[Message]) -> Result<Completion, Error>,
+) -> Result<EpisodeOutcome, Error> {
+    let (prompt, history, seed, episode) = (chat.prompt, chat.history, chat.seed, chat.episode);
+    env.reset(seed)?;
     let system = system_prompt(prompt, env.mission());
     let mut out = EpisodeOutcome {
         episode,
-        env_id: cfg.env_id.clone(),
+        env_id: chat.env_id.to_string(),
         seed,
         game_index: env.game_index(),
-        agent: cfg.agent.name(),
+        agent: chat.agent.to_string(),
         success: env.won(),
         episode_return: 0.0,
         length: 0,
@@ -432,7 +472,7 @@ pub fn play_llm_episode(
         }
         obs.push(o);
         prompt_messages(prompt, &system, &obs, &actions, history, &mut messages);
-        let c = client.complete(&messages)?;
+        let c = complete(&messages)?;
         out.prompt_tokens += c.prompt_tokens;
         out.completion_tokens += c.completion_tokens;
         let (step, taken) = match env.inner() {

@@ -4,17 +4,15 @@
 //! prompts and answer parsing as `gridhouse::eval::play_llm_episode`.
 
 use crate::{invalid, to_py};
-use gridhouse::Env;
 use gridhouse::demos::{
-    DemoConfig, DemoCounts, FileCounts, Format, Message, Observation, Prompt, prompt_messages,
-    system_prompt, write_demos, write_demos_dir,
+    DemoConfig, DemoCounts, FileCounts, Format, Message, Prompt, write_demos, write_demos_dir,
 };
 use gridhouse::eval::{
-    Agent, Endpoint, EpisodeOutcome, EvalConfig, clean_answer, match_admissible, read_results,
-    run_eval, summarize,
+    Agent, ChatEpisode, Completion, Endpoint, EpisodeOutcome, EvalConfig, play_chat_episode,
+    read_results, run_eval, summarize,
 };
 use gridhouse::policy::Policy;
-use gridhouse::text_render::babyai::BalrogAction;
+use gridhouse::{Env, Error as GhError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::collections::BTreeMap;
@@ -292,8 +290,9 @@ fn read_callable_results(
     Ok(done)
 }
 
-/// One episode with a Python callable `(messages) -> str` as the agent: the prompts of
-/// `gridhouse::demos`, answers parsed as `gridhouse::eval` parses an LLM's.
+/// One episode with a Python callable `(messages) -> str` as the agent, played by
+/// `gridhouse::eval::play_chat_episode` (the demos' prompts, answers parsed as an LLM's).
+/// An exception of the callable (or an answer that is no `str`) is raised as it is.
 #[allow(clippy::too_many_arguments)]
 fn play_callable_episode(
     py: Python<'_>,
@@ -306,75 +305,43 @@ fn play_callable_episode(
     seed: u64,
     episode: u64,
 ) -> PyResult<EpisodeOutcome> {
-    env.reset(seed).map_err(to_py)?;
-    let system = system_prompt(prompt, env.mission());
-    let mut out = EpisodeOutcome {
-        episode,
-        env_id: env_id.to_string(),
+    let chat = ChatEpisode {
+        env_id,
+        agent,
+        prompt,
+        history,
         seed,
-        game_index: env.game_index(),
-        agent: agent.to_string(),
-        success: env.won(),
-        episode_return: 0.0,
-        length: 0,
-        invalid_actions: 0,
-        prompt_tokens: 0,
-        completion_tokens: 0,
+        episode,
     };
-    if env.won() {
-        return Ok(out);
-    }
-    let (mut obs, mut actions, mut messages) = (Vec::new(), Vec::<String>::new(), Vec::new());
-    loop {
-        let mut o = Observation::of(env, prompt);
-        let admissible = if o.actions.is_empty() {
-            env.admissible()
-        } else {
-            o.actions.clone()
-        };
-        if prompt == Prompt::Balrog {
-            o.actions.clear();
+    let mut raised: Option<PyErr> = None;
+    let mut complete = |messages: &[Message]| -> Result<Completion, GhError> {
+        let call = messages_list(py, messages).and_then(|m| policy.call1((m,)));
+        let answer = call.and_then(|a| {
+            a.extract::<String>().map_err(|_| {
+                invalid(format!(
+                    "the policy must return a str, not {}",
+                    a.get_type()
+                        .name()
+                        .map_or_else(|_| "?".to_string(), |n| n.to_string())
+                ))
+            })
+        });
+        match answer {
+            Ok(content) => Ok(Completion {
+                content,
+                ..Completion::default()
+            }),
+            Err(e) => {
+                raised = Some(e);
+                Err(GhError::Invalid("the Python policy raised".to_string()))
+            }
         }
-        obs.push(o);
-        prompt_messages(prompt, &system, &obs, &actions, history, &mut messages);
-        let answer = policy.call1((messages_list(py, &messages)?,))?;
-        let answer: String = answer.extract().map_err(|_| {
-            invalid(format!(
-                "the policy must return a str, not {}",
-                answer
-                    .get_type()
-                    .name()
-                    .map_or_else(|_| "?".to_string(), |n| n.to_string())
-            ))
-        })?;
-        let (step, taken) = if env.babyai().is_some() {
-            let answer = clean_answer(&answer).to_string();
-            let (step, valid) = env.step_lenient(&answer);
-            out.invalid_actions += u32::from(!valid);
-            let name = BalrogAction::parse(&answer)
-                .unwrap_or(BalrogAction::BALROG_DEFAULT)
-                .name();
-            (step, name.to_string())
-        } else {
-            let command = match match_admissible(&answer, &admissible) {
-                Some(a) => a.to_string(),
-                None => {
-                    out.invalid_actions += 1;
-                    clean_answer(&answer).to_string()
-                }
-            };
-            let step = py.detach(|| env.step_text(&command)).map_err(to_py)?;
-            (step, command)
-        };
-        actions.push(taken);
-        out.episode_return += step.reward;
-        out.length += 1;
-        if step.done() {
-            break;
-        }
+    };
+    let result = play_chat_episode(env, &chat, &mut complete);
+    match (result, raised) {
+        (_, Some(e)) => Err(e),
+        (r, None) => r.map_err(to_py),
     }
-    out.success = env.won();
-    Ok(out)
 }
 
 /// The evaluation of a Python callable `(messages: list[dict]) -> str` named `name`
