@@ -315,36 +315,14 @@ impl<E: Env + Observe> VecEnv<E> {
     /// In the other modes the ending step's observation is in `out.obs` already.
     pub fn step_with<O>(
         &mut self,
-        mut act: impl FnMut(usize, &mut E) -> Step,
-        mut observe: impl FnMut(&E, &mut O),
+        act: impl FnMut(usize, &mut E) -> Step,
+        observe: impl FnMut(&E, &mut O),
         out: BatchOut<'_, O>,
-        mut final_obs: Option<&mut [O]>,
+        final_obs: Option<&mut [O]>,
     ) -> Result<(), LengthMismatch> {
-        let n = self.len();
-        check("obs", n, out.obs.len())?;
-        check("rewards", n, out.rewards.len())?;
-        check("terminated", n, out.terminated.len())?;
-        check("truncated", n, out.truncated.len())?;
-        if let Some(f) = final_obs.as_deref() {
-            check("final_obs", n, f.len())?;
-        }
+        check_with(self.len(), &out, final_obs.as_deref())?;
         let ctx = self.ctx();
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            let step = slot.advance_with(
-                ctx,
-                i,
-                |env| act(i, env),
-                |env| {
-                    if let Some(f) = final_obs.as_deref_mut() {
-                        observe(env, &mut f[i]);
-                    }
-                },
-            );
-            observe(&slot.env, &mut out.obs[i]);
-            out.rewards[i] = step.reward;
-            out.terminated[i] = step.terminated;
-            out.truncated[i] = step.truncated;
-        }
+        step_with_shard(&mut self.slots, 0, ctx, act, observe, out, final_obs);
         Ok(())
     }
 }
@@ -416,13 +394,7 @@ where
     ) -> Result<(), LengthMismatch> {
         use rayon::prelude::*;
         let n = self.len();
-        check("obs", n, out.obs.len())?;
-        check("rewards", n, out.rewards.len())?;
-        check("terminated", n, out.terminated.len())?;
-        check("truncated", n, out.truncated.len())?;
-        if let Some(f) = final_obs.as_deref() {
-            check("final_obs", n, f.len())?;
-        }
+        check_with(n, &out, final_obs.as_deref())?;
         let shards = match shards {
             0 => rayon::current_num_threads(),
             s => s,
@@ -444,26 +416,61 @@ where
             .enumerate()
             .for_each(
                 |(c, (((((slots, obs), rewards), terminated), truncated), fin))| {
-                    for (k, slot) in slots.iter_mut().enumerate() {
-                        let i = c * chunk + k;
-                        let step = slot.advance_with(
-                            ctx,
-                            i,
-                            |env| act(i, env),
-                            |env| {
-                                if let Some(f) = fin.as_deref_mut() {
-                                    observe(env, &mut f[k]);
-                                }
-                            },
-                        );
-                        observe(&slot.env, &mut obs[k]);
-                        rewards[k] = step.reward;
-                        terminated[k] = step.terminated;
-                        truncated[k] = step.truncated;
-                    }
+                    let out = BatchOut {
+                        obs,
+                        rewards,
+                        terminated,
+                        truncated,
+                    };
+                    step_with_shard(slots, c * chunk, ctx, &act, &observe, out, fin.take());
                 },
             );
         Ok(())
+    }
+}
+
+/// The length checks of the `step_with` calls.
+fn check_with<O>(
+    n: usize,
+    out: &BatchOut<'_, O>,
+    final_obs: Option<&[O]>,
+) -> Result<(), LengthMismatch> {
+    check("obs", n, out.obs.len())?;
+    check("rewards", n, out.rewards.len())?;
+    check("terminated", n, out.terminated.len())?;
+    check("truncated", n, out.truncated.len())?;
+    if let Some(f) = final_obs {
+        check("final_obs", n, f.len())?;
+    }
+    Ok(())
+}
+
+/// `step_with` over one contiguous shard whose first env has index `first`.
+fn step_with_shard<E: Env, O>(
+    slots: &mut [Slot<E>],
+    first: usize,
+    ctx: Ctx,
+    mut act: impl FnMut(usize, &mut E) -> Step,
+    mut observe: impl FnMut(&E, &mut O),
+    out: BatchOut<'_, O>,
+    mut final_obs: Option<&mut [O]>,
+) {
+    for (k, slot) in slots.iter_mut().enumerate() {
+        let i = first + k;
+        let step = slot.advance_with(
+            ctx,
+            i,
+            |env| act(i, env),
+            |env| {
+                if let Some(f) = final_obs.as_deref_mut() {
+                    observe(env, &mut f[k]);
+                }
+            },
+        );
+        observe(&slot.env, &mut out.obs[k]);
+        out.rewards[k] = step.reward;
+        out.terminated[k] = step.terminated;
+        out.truncated[k] = step.truncated;
     }
 }
 
