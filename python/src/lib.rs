@@ -28,6 +28,23 @@ mod frames;
 mod records;
 mod sft;
 
+/// A list of `n` seeds (None: unseeded) as Rust values.
+fn seed_list(seeds: &Bound<'_, PyList>, n: usize) -> PyResult<Vec<Option<u64>>> {
+    if seeds.len() != n {
+        return Err(invalid(format!("{n} envs given {} seeds", seeds.len())));
+    }
+    seeds
+        .iter()
+        .map(|s| {
+            if s.is_none() {
+                Ok(None)
+            } else {
+                to_u64("seed", &s).map(Some)
+            }
+        })
+        .collect()
+}
+
 /// Bytes of one BabyAI image (7 x 7 x 3).
 const OBS_LEN: usize = 147;
 
@@ -526,19 +543,7 @@ impl PyBabyaiVec {
         mut dirs: PyReadwriteArray1<'_, i64>,
     ) -> PyResult<()> {
         let n = self.slots.len();
-        if seeds.len() != n {
-            return Err(invalid(format!("{n} envs given {} seeds", seeds.len())));
-        }
-        let seeds: Vec<Option<u64>> = seeds
-            .iter()
-            .map(|s| {
-                if s.is_none() {
-                    Ok(None)
-                } else {
-                    to_u64("seed", &s).map(Some)
-                }
-            })
-            .collect::<PyResult<_>>()?;
+        let seeds = seed_list(seeds, n)?;
         check_shape("reset_mask", mask.shape(), &[n])?;
         check_shape("obs", obs.shape(), &[n, 7, 7, 3])?;
         check_shape("direction", dirs.shape(), &[n])?;
@@ -809,19 +814,7 @@ impl PyTextBatch {
     /// unseeded. Returns the texts.
     fn reset(&mut self, py: Python<'_>, seeds: &Bound<'_, PyList>) -> PyResult<Vec<String>> {
         let n = self.batch.len();
-        if seeds.len() != n {
-            return Err(invalid(format!("{n} envs given {} seeds", seeds.len())));
-        }
-        let seeds: Vec<Option<u64>> = seeds
-            .iter()
-            .map(|s| {
-                if s.is_none() {
-                    Ok(None)
-                } else {
-                    to_u64("seed", &s).map(Some)
-                }
-            })
-            .collect::<PyResult<_>>()?;
+        let seeds = seed_list(seeds, n)?;
         let (batch, texts) = (&mut self.batch, &mut self.texts);
         py.detach(move || {
             batch.reset_seeded(&seeds)?;
